@@ -1,0 +1,27 @@
+// Lint rules: typescript-eslint's recommended set, plus the conventions we hold to
+// (no console outside the CLI shell, no default exports).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist-data/**', 'scratch/**', 'pipeline/types.generated.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    rules: {
+      'no-console': 'error',
+      'no-restricted-exports': ['error', { restrictDefaultExports: { direct: true } }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['pipeline/cli.ts', 'pipeline/eval/cli.ts', 'pipeline/schema/generate-types.ts', 'tests/**', 'notebooks/**'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['eslint.config.js', 'vitest.config.ts'],
+    rules: { 'no-restricted-exports': 'off' },
+  },
+);

@@ -1,0 +1,184 @@
+/**
+ * clean: one decoded file in, one article out (or a reason it has no body). Pure.
+ *
+ * Each segment (paragraph or line) is classified by general rules kept as data in
+ * `pipeline/lexicon/boilerplate.json`: chrome (menus, breadcrumbs, widgets, cookie and log-in boxes,
+ * copyright and photo credits, hand-overs), metadata (byline, sign-off, date line), lines in another
+ * script than the article's, prose, or short lines. The body runs from the first to the last prose
+ * segment; the headline is the first headline-like line before it (a headline printed twice is one).
+ * Everything outside the body that is not metadata is page furniture and goes.
+ */
+import { sha256Hex, stableId } from './hash.ts';
+import { detectLanguage } from './language.ts';
+import type { CleanArticle, RawArticle } from './model.ts';
+import type { BoilerplateLexicon } from './clean/lexicon.ts';
+import { LEXICON } from './clean/lexicon.ts';
+import { parseByline, parseDateLine, parseReportingCredit, parseSignoff, splitDateline, splitHeadlineDateline } from './clean/metadata.ts';
+import { dominantScript, normalizeText, scriptCounts, segment, words } from './clean/text.ts';
+import { removePii } from './pii.ts';
+
+/** Result of cleaning one file. */
+export type CleanResult =
+  | { ok: true; article: CleanArticle; removed: Record<string, number> }
+  | { ok: false; code: 'NO_BODY'; message: string; removed: Record<string, number> };
+
+type Kind =
+  | { kind: 'chrome'; rule: string }
+  | { kind: 'authors'; names: string[] }
+  | { kind: 'date'; date: string }
+  | { kind: 'prose' }
+  | { kind: 'short' };
+
+interface Classified {
+  text: string;
+  line: number;
+  k: Kind;
+}
+
+const SENTENCE_END = /[.!?…]["”’»)\]]*$/u;
+
+/** Cleans one raw article. `lex` defaults to the committed boilerplate lexicon. */
+export function clean(raw: RawArticle, lex: BoilerplateLexicon = LEXICON): CleanResult {
+  const segs = segment(removePii(normalizeText(raw.text)));
+  const script = dominantScript(segs.map((s) => s.text));
+  const removed: Record<string, number> = {};
+  const count = (rule: string) => {
+    removed[rule] = (removed[rule] ?? 0) + 1;
+  };
+  const classified: Classified[] = segs.map((s) => {
+    const text = s.text.replace(lex.broadcastLabel, '');
+    if (text !== s.text) count('broadcast_label');
+    return { text, line: s.line, k: classify(text, script, lex) };
+  });
+  const drop = (c: Classified, rule: string) => {
+    c.k = { kind: 'chrome', rule };
+  };
+
+  // Header: headline (possibly run into the dateline), repeated headline, section labels.
+  let title: string | null = null;
+  let dateline: string | null = null;
+  let bodyStart = -1;
+  for (let i = 0; i < classified.length; i++) {
+    const c = classified[i]!;
+    if (c.k.kind === 'chrome' || c.k.kind === 'authors' || c.k.kind === 'date') continue;
+    if (title === null && c.k.kind === 'prose') {
+      const fused = splitHeadlineDateline(c.text);
+      if (fused && isHeadlineLike(fused.headline, lex)) {
+        title = fused.headline;
+        dateline = fused.dateline;
+        c.text = fused.rest;
+        bodyStart = i;
+        break;
+      }
+    }
+    if (title === null && isHeadlineLike(c.text, lex) && (c.k.kind === 'short' || !c.text.endsWith('.'))) {
+      title = c.text;
+      drop(c, 'headline');
+      continue;
+    }
+    if (title !== null && sameLine(c.text, title)) {
+      drop(c, 'repeated_headline');
+      continue;
+    }
+    if (c.k.kind === 'prose') {
+      bodyStart = i;
+      break;
+    }
+    drop(c, words(c.text).length <= 3 ? 'section_label' : 'before_body');
+  }
+  let bodyEnd = -1;
+  for (let i = classified.length - 1; i >= 0; i--) if (classified[i]!.k.kind === 'prose') { bodyEnd = i; break; }
+
+  const authors: string[] = [];
+  let textDate: string | null = null;
+  const body: string[] = [];
+  classified.forEach((c, i) => {
+    if (title !== null && c.k.kind !== 'chrome' && sameLine(c.text, title)) drop(c, 'repeated_headline');
+    const k = c.k;
+    if (k.kind === 'authors') {
+      authors.push(...k.names);
+      count('byline');
+    } else if (k.kind === 'date' && (i < bodyStart || i > bodyEnd)) {
+      textDate ??= k.date;
+      count('date_line');
+    } else if (k.kind === 'chrome') count(k.rule);
+    else if (bodyStart < 0 || i < bodyStart) count('before_body');
+    else if (i > bodyEnd) count('after_body');
+    else body.push(c.text); // prose, short lines inside the body, and dates standing inside it
+  });
+  if (!body.length) {
+    return { ok: false, code: 'NO_BODY', message: 'no article body is left after removing page furniture (no paragraph of six or more words ending a sentence)', removed };
+  }
+
+  // Dateline opening the body, and a "(Reporting by …)" credit closing it.
+  if (dateline === null) {
+    const d = splitDateline(body[0]!);
+    if (d) {
+      dateline = d.dateline;
+      body[0] = d.rest;
+    }
+  }
+  const credit = parseReportingCredit(body[body.length - 1]!, lex);
+  if (credit) {
+    authors.push(...credit.names);
+    if (credit.rest) body[body.length - 1] = credit.rest;
+    else body.pop();
+  }
+
+  const text = body.join('\n\n');
+  const manifest = raw.manifest;
+  const published = textDate ?? manifest?.published_date ?? null;
+  const article: CleanArticle = {
+    article_id: stableId('art', raw.sourceFile),
+    source_file: raw.sourceFile,
+    url: manifest?.url ?? null,
+    outlet: manifest?.outlet ?? null,
+    title,
+    authors: [...new Set(authors)],
+    published_date: published,
+    published_date_source: textDate ? 'text' : published ? 'manifest' : null,
+    dateline,
+    language: manifest?.language ?? detectLanguage(text),
+    text,
+    char_count: text.length,
+    word_count: words(text).length,
+    content_sha256: sha256Hex(text),
+  };
+  return { ok: true, article, removed };
+}
+
+function classify(text: string, script: string | null, lex: BoilerplateLexicon): Kind {
+  const n = words(text).length;
+  for (const rule of lex.chrome) if (n <= rule.maxWords && rule.re.test(text)) return { kind: 'chrome', rule: rule.id };
+  if (script && isOtherScript(text, script)) return { kind: 'chrome', rule: 'other_script' };
+  if (n > 0 && n <= 8 && text.toLowerCase().split(/\s+/).every((w) => lex.widgetWords.has(w))) return { kind: 'chrome', rule: 'widget' };
+  const names = parseByline(text, lex) ?? parseSignoff(text, lex) ?? parseReportingCredit(text, lex)?.names;
+  if (names && !parseReportingCredit(text, lex)?.rest) return { kind: 'authors', names };
+  const date = parseDateLine(text, lex);
+  if (date) return { kind: 'date', date };
+  if ((n >= 6 && SENTENCE_END.test(text)) || n >= 30) return { kind: 'prose' };
+  return { kind: 'short' };
+}
+
+/** More than half of the segment's letters are in another script than the article's. */
+function isOtherScript(text: string, script: string): boolean {
+  let total = 0;
+  let other = 0;
+  for (const [s, n] of scriptCounts(text)) {
+    total += n;
+    if (s !== script) other += n;
+  }
+  return total >= 2 && other / total > 0.5;
+}
+
+/** A headline: 3-30 words, one sentence at most, not a section label, not ending in a comma or colon. */
+function isHeadlineLike(s: string, lex: BoilerplateLexicon): boolean {
+  const n = words(s).length;
+  if (n < 3 || n > 30 || s.length > 250) return false;
+  if (lex.sectionLabels.has(s.toLowerCase().replace(/[.:]$/, ''))) return false;
+  if (/[,;:]$/.test(s)) return false;
+  return !/[.!?]["”’]?\s+\p{Lu}/u.test(s);
+}
+
+const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const sameLine = (a: string, b: string) => squash(a) === squash(b);

@@ -1,0 +1,39 @@
+import raw from '../lexicon/boilerplate.json' with { type: 'json' };
+
+/** A compiled chrome rule from `pipeline/lexicon/boilerplate.json`. */
+export interface ChromeRule {
+  id: string;
+  re: RegExp;
+  maxWords: number;
+}
+
+/** The boilerplate lexicon, compiled once. */
+export interface BoilerplateLexicon {
+  chrome: ChromeRule[];
+  widgetWords: Set<string>;
+  sectionLabels: Set<string>;
+  broadcastLabel: RegExp;
+  mediaWords: Set<string>;
+  authorRoleWords: Set<string>;
+  dateLabel: RegExp;
+  publicationDateLabel: RegExp;
+}
+
+const alternation = (xs: string[]) => xs.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+
+/** Compiles the lexicon (each entry's `max_words` defaults to the file's `max_chrome_words`). */
+export function compileLexicon(data: typeof raw = raw): BoilerplateLexicon {
+  return {
+    chrome: data.chrome.map((r) => ({ id: r.id, re: new RegExp(r.pattern, 'iu'), maxWords: (r as { max_words?: number }).max_words ?? data.max_chrome_words })),
+    widgetWords: new Set(data.widget_words),
+    sectionLabels: new Set(data.section_labels),
+    broadcastLabel: new RegExp(`^(?:${alternation(data.broadcast_labels)})\\s*:\\s*`, 'iu'),
+    mediaWords: new Set(data.media_words),
+    authorRoleWords: new Set(data.author_role_words),
+    dateLabel: new RegExp(`^(?:${alternation(data.date_labels)})\\b`, 'iu'),
+    publicationDateLabel: new RegExp(`\\b(?:${alternation(data.publication_date_labels)})\\s*(?:on|at)?\\s*[:：]?\\s*$`, 'iu'),
+  };
+}
+
+/** The lexicon as committed. */
+export const LEXICON = compileLexicon();

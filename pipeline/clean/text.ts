@@ -1,0 +1,107 @@
+/**
+ * Text normalisation and segmentation for the clean stage: bytes already decoded, this makes the
+ * canonical form (NFC, LF, no control characters, no trailing spaces) and cuts it into segments,
+ * one per paragraph or stand-alone line.
+ */
+
+/** One paragraph or line of the input, in reading order. */
+export interface Segment {
+  text: string;
+  /** 1-based line in the normalised input where the segment starts, for messages and the run report. */
+  line: number;
+}
+
+/** NFC, LF line endings, well-formed UTF-16, no BOM or control characters, tabs as spaces, no trailing spaces. */
+export function normalizeText(s: string): string {
+  return s
+    .toWellFormed()
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B\uFEFF]/g, '')
+    .replace(/\t/g, ' ')
+    .replace(/[ \u00A0\u3000]+$/gm, '');
+}
+
+const TERMINAL = /[.!?…:;]["”’»)\]]*$/u;
+const STARTS_LOWER = /^[\p{Ll}]/u;
+
+/**
+ * Splits normalised text into segments. Blank lines separate blocks. Inside a block each line is its own
+ * segment, except that a line continues the previous one when the text is hard-wrapped (most lines of
+ * multi-line blocks are 40-100 characters and do not end a sentence) or when the previous line stops
+ * mid-sentence and the next starts in lower case ("…account to connect" / "with the Korea JoongAng Daily").
+ */
+export function segment(text: string): Segment[] {
+  const lines = text.split('\n');
+  const blocks: { line: number; lines: string[] }[] = [];
+  let current: { line: number; lines: string[] } | null = null;
+  lines.forEach((raw, i) => {
+    const l = raw.trim();
+    if (!l) {
+      current = null;
+      return;
+    }
+    if (!current) {
+      current = { line: i + 1, lines: [] };
+      blocks.push(current);
+    }
+    current.lines.push(l);
+  });
+  const wrapped = isHardWrapped(blocks.map((b) => b.lines));
+  const segments: Segment[] = [];
+  for (const block of blocks) {
+    let start = block.line;
+    let acc = '';
+    block.lines.forEach((l, i) => {
+      const joins = acc !== '' && (wrapped || (!TERMINAL.test(acc) && STARTS_LOWER.test(l)));
+      if (joins) {
+        acc += ` ${l}`;
+        return;
+      }
+      if (acc) segments.push({ text: acc, line: start });
+      acc = l;
+      start = block.line + i;
+    });
+    if (acc) segments.push({ text: acc, line: start });
+  }
+  return segments;
+}
+
+function isHardWrapped(blocks: string[][]): boolean {
+  const inMulti = blocks.filter((b) => b.length > 1).flatMap((b) => b.slice(0, -1));
+  if (inMulti.length < 5) return false;
+  const wrappedLike = inMulti.filter((l) => l.length >= 40 && l.length <= 100 && !/[.!?]["”’]?$/.test(l)).length;
+  return wrappedLike / inMulti.length >= 0.6;
+}
+
+/** Words as the dataset counts them: runs of letters and digits with inner apostrophes or hyphens. */
+export function words(s: string): string[] {
+  return s.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
+}
+
+/** The writing system most of a text's letters belong to, e.g. 'Latin', 'Hangul'; null without letters. */
+export function dominantScript(texts: string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const t of texts) for (const [script, n] of scriptCounts(t)) counts.set(script, (counts.get(script) ?? 0) + n);
+  let best: string | null = null;
+  let bestN = 0;
+  for (const [script, n] of counts) if (n > bestN) [best, bestN] = [script, n];
+  return best;
+}
+
+const SCRIPTS = ['Latin', 'Hangul', 'Han', 'Hiragana', 'Katakana', 'Arabic', 'Cyrillic', 'Greek', 'Hebrew', 'Devanagari', 'Thai', 'Armenian', 'Georgian', 'Bengali', 'Tamil', 'Ethiopic'] as const;
+const SCRIPT_RES = SCRIPTS.map((s) => [s, new RegExp(`\\p{Script=${s}}`, 'u')] as const);
+
+/** Letters per script in `text`. Han, Hiragana and Katakana count as one script ('CJK') so Japanese stays whole. */
+export function scriptCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const ch of text) {
+    if (!/\p{L}/u.test(ch)) continue;
+    const found = SCRIPT_RES.find(([, re]) => re.test(ch));
+    const name = !found ? 'Other' : ['Han', 'Hiragana', 'Katakana'].includes(found[0]) ? 'CJK' : found[0];
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return counts;
+}

@@ -1,0 +1,106 @@
+/**
+ * Command line: parses flags into RunOptions, prints progress and the summary on stderr, maps errors to
+ * exit codes. `npm run pipeline -- --help` lists everything.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { PipelineError } from './errors.ts';
+import { DEFAULT_OPTIONS } from './options.ts';
+import type { RunOptions } from './options.ts';
+import { run, ValidationFailed } from './run.ts';
+
+const HELP = `Usage: npm run pipeline -- [options]
+
+Turns seed articles into a validated, versioned release of articles, actors, quotes and events
+(CSV, JSON Lines, Parquet, datapackage.json, DATASHEET.md, SHA256SUMS) under <out>/v<version>/.
+
+Options:
+  --seeds DIR            folder of *.txt articles and optional manifest.json   (default: ${DEFAULT_OPTIONS.seeds})
+  --out DIR              folder the release folder is written under            (default: ${DEFAULT_OPTIONS.out})
+  --max-bytes N          largest input file read, in bytes                     (default: ${DEFAULT_OPTIONS.maxBytes})
+  --near-threshold X     word-shingle Jaccard at or above which two articles
+                         are near duplicates, 0 < X <= 1                        (default: ${DEFAULT_OPTIONS.nearThreshold})
+  --strict               exit 1 when any input file is quarantined
+  -h, --help             show this help
+
+Exit codes:
+  0  the release was written
+  1  the data failed validation, the manifest or an input was rejected (strict mode); nothing was written
+  2  usage error (unknown option, bad value); nothing was written
+`;
+
+function fail(message: string): never {
+  process.stderr.write(`USAGE_ERROR: ${message}. Fix: see --help.\n`);
+  process.exit(2);
+}
+
+function parseOptions(argv: string[]): RunOptions | null {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        seeds: { type: 'string' },
+        out: { type: 'string' },
+        'max-bytes': { type: 'string' },
+        'near-threshold': { type: 'string' },
+        strict: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    fail((err as Error).message.split('\n')[0]!);
+  }
+  if (values.help) return null;
+  const num = (name: string, raw: string | undefined, fallback: number, ok: (n: number) => boolean) => {
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || !ok(n)) fail(`--${name} must be ${name === 'max-bytes' ? 'a positive whole number' : 'a number above 0 and at most 1'}, got "${raw}"`);
+    return n;
+  };
+  return {
+    seeds: values.seeds ?? DEFAULT_OPTIONS.seeds,
+    out: values.out ?? DEFAULT_OPTIONS.out,
+    maxBytes: num('max-bytes', values['max-bytes'], DEFAULT_OPTIONS.maxBytes, (n) => Number.isInteger(n) && n > 0),
+    nearThreshold: num('near-threshold', values['near-threshold'], DEFAULT_OPTIONS.nearThreshold, (n) => n > 0 && n <= 1),
+    strict: values.strict ?? false,
+  };
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  if (!options) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const started = performance.now();
+  const projectOut = path.resolve(fileURLToPath(new URL('../dist-data', import.meta.url)));
+  try {
+    const summary = await run(
+      options,
+      (stage, items, ms) => process.stderr.write(`${stage.padEnd(9)} ${String(items).padStart(7)} items ${ms.toFixed(0).padStart(7)} ms\n`),
+      path.resolve(options.out) === projectOut,
+    );
+    const { counts, tables } = summary.report;
+    process.stderr.write(
+      `\nrelease  ${summary.dir} (${summary.files.length} files) in ${((performance.now() - started) / 1000).toFixed(1)} s\n` +
+        `rows     ${Object.entries(tables).map(([t, n]) => `${t} ${n}`).join(', ')}\n` +
+        `inputs   ${counts.files} files: ${counts.processed} processed, ${counts.duplicate} duplicates, ${counts.quarantined} quarantined, ${counts.ignored} ignored (see run-report.json)\n`,
+    );
+  } catch (err) {
+    if (err instanceof ValidationFailed) {
+      for (const i of err.issues.slice(0, 50)) process.stderr.write(`  ${i.code} table ${i.table} row ${i.rowId} field "${i.field}": ${i.message}\n`);
+      if (err.issues.length > 50) process.stderr.write(`  … and ${err.issues.length - 50} more\n`);
+    }
+    if (err instanceof PipelineError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(err.exitCode);
+    }
+    throw err;
+  }
+}
+
+await main();

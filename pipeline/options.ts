@@ -1,0 +1,21 @@
+/** Run options: the CLI turns flags into this once; stages never re-check them. */
+export interface RunOptions {
+  /** Folder of seed articles (default `seeds`). */
+  seeds: string;
+  /** Folder the release is written under (default `dist-data`). */
+  out: string;
+  /** Largest input file read, in bytes (default 5 MiB). */
+  maxBytes: number;
+  /** Exit 1 when any input file is quarantined (default false). */
+  strict: boolean;
+  /** Near-duplicate Jaccard threshold (default 0.5). */
+  nearThreshold: number;
+}
+
+export const DEFAULT_OPTIONS: RunOptions = {
+  seeds: 'seeds',
+  out: 'dist-data',
+  maxBytes: 5 * 1024 * 1024,
+  strict: false,
+  nearThreshold: 0.5,
+};

@@ -1,0 +1,24 @@
+/**
+ * Personal contact data that must never reach a release: e-mail addresses and telephone numbers.
+ * Removed from the text before anything else reads it, with any brackets left empty by the removal.
+ */
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+// Telephone numbers in the forms news pages print them: +82-2-123-4567, (02) 123 4567, 02-123-4567,
+// 555.123.4567. Dates (2023-10-20) and ranges (2024-25) do not fit: a number needs three groups with
+// a last group of four digits, or a leading +.
+const PHONE = /(?<![\p{L}\p{N}])(?:\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]\d{2,4}){1,4}|\(\d{2,4}\)[ .-]?\d{3,4}[ .-]\d{4}|\d{2,4}[.-]\d{3,4}[.-]\d{4})(?![\p{L}\p{N}])/gu;
+
+/** `text` without e-mail addresses and telephone numbers. */
+export function removePii(text: string): string {
+  return text
+    .replace(EMAIL, '')
+    .replace(PHONE, '')
+    .replace(/[ \t]*(?:\(\s*\)|\[\s*\]|<\s*>)/g, '');
+}
+
+/** True when `text` still holds an e-mail address or telephone number (used by validate). */
+export function containsPii(text: string): boolean {
+  EMAIL.lastIndex = 0;
+  PHONE.lastIndex = 0;
+  return EMAIL.test(text) || PHONE.test(text);
+}

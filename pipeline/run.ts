@@ -1,0 +1,90 @@
+/**
+ * The pipeline, in order. This is the only module that knows the stage sequence:
+ *   ingest → clean → dedupe → annotate → validate → export
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { annotate } from './annotate.ts';
+import { clean } from './clean.ts';
+import { dedupe } from './dedupe.ts';
+import { PipelineError } from './errors.ts';
+import type { DatasetMeta } from './export/datapackage.ts';
+import { buildReport } from './export/report.ts';
+import type { RunReport } from './export/report.ts';
+import { writeRelease } from './export/release.ts';
+import { ingest } from './ingest.ts';
+import { readSeedFolder } from './io/seeds.ts';
+import datasetMeta from './metadata/dataset.json' with { type: 'json' };
+import type { CleanArticle, FileOutcome } from './model.ts';
+import type { RunOptions } from './options.ts';
+import { validate } from './validate.ts';
+import type { ValidationIssue } from './validate.ts';
+
+const DATASHEET = fileURLToPath(new URL('../DATASHEET.md', import.meta.url));
+
+/** Receives one call per finished stage (the CLI prints them). */
+export type Progress = (stage: string, items: number, ms: number) => void;
+
+/** What a successful run made. */
+export interface RunSummary {
+  dir: string;
+  files: string[];
+  report: RunReport;
+}
+
+/** Raised when validation fails: the release is not written. */
+export class ValidationFailed extends PipelineError {
+  readonly issues: ValidationIssue[];
+  constructor(issues: ValidationIssue[]) {
+    const first = issues[0]!;
+    super('RELEASE_INVALID', `${issues.length} validation issue(s); first: ${first.code} ${first.message}`, { table: first.table, rowId: first.rowId, field: first.field }, 'fix the stage that produced the row (the issue list names each one); nothing was written');
+    this.issues = issues;
+  }
+}
+
+/** Runs every stage and writes the release. `syncDatasheet` also refreshes the project's DATASHEET.md. */
+export async function run(options: RunOptions, progress: Progress = () => {}, syncDatasheet = false): Promise<RunSummary> {
+  const timed = <T>(name: string, items: (r: T) => number, f: () => T): T => {
+    const t0 = performance.now();
+    const r = f();
+    progress(name, items(r), performance.now() - t0);
+    return r;
+  };
+  const meta = datasetMeta as DatasetMeta;
+  const folder = timed('read', (f) => f.entries.length, () => readSeedFolder(options.seeds, options.maxBytes));
+  const ingested = timed('ingest', (r) => r.raws.length, () => ingest(folder));
+  const outcomes: FileOutcome[] = [...ingested.rejected];
+  const cleaned = timed('clean', (r) => r.length, () => ingested.raws.map(({ raw, outcome }) => ({ result: clean(raw), outcome })));
+  const articles: CleanArticle[] = [];
+  for (const { result, outcome } of cleaned) {
+    outcome.removed = result.removed;
+    if (result.ok) {
+      articles.push(result.article);
+      outcomes.push({ ...outcome, article_id: result.article.article_id });
+    } else outcomes.push({ ...outcome, status: 'quarantined', code: result.code, message: result.message });
+  }
+  const deduped = timed('dedupe', (r) => r.articles.length, () => dedupe(articles, { nearThreshold: options.nearThreshold }));
+  const duplicateOf = new Map(deduped.articles.filter((a) => a.duplicate_of).map((a) => [a.article_id, a]));
+  for (const o of outcomes) {
+    const d = o.article_id ? duplicateOf.get(o.article_id) : undefined;
+    if (d) Object.assign(o, { status: 'duplicate', code: 'DUPLICATE', message: `duplicate of ${d.duplicate_of} (similarity ${d.duplicate_similarity})` });
+  }
+  const annotations = timed('annotate', (r) => r.actors.length + r.quotes.length + r.events.length, () => annotate(deduped.articles));
+  const tables = { articles: deduped.articles, ...annotations };
+  const result = timed('validate', () => Object.values(tables).reduce((n, t) => n + t.length, 0), () => validate(tables));
+  if (!result.valid) throw new ValidationFailed(result.issues);
+  if (options.strict) {
+    const q = outcomes.filter((o) => o.status === 'quarantined');
+    if (q.length) throw new PipelineError('INPUT_QUARANTINED', `${q.length} file(s) quarantined in strict mode (first: ${q[0]!.code}: ${q[0]!.message})`, { file: q[0]!.file }, 'fix or remove the files, or run without --strict to release the rest');
+  }
+  const report = buildReport(meta.version, outcomes, { articles: tables.articles.length, actors: tables.actors.length, quotes: tables.quotes.length, events: tables.events.length });
+  const t0 = performance.now();
+  const template = readFileSync(DATASHEET, 'utf8');
+  const written = await writeRelease({ outDir: options.out, meta, tables, report, datasheetTemplate: template });
+  progress('export', written.files.length, performance.now() - t0);
+  if (syncDatasheet) {
+    const rendered = readFileSync(`${written.dir}/DATASHEET.md`, 'utf8');
+    if (rendered !== template) writeFileSync(DATASHEET, rendered);
+  }
+  return { ...written, report };
+}

@@ -1,0 +1,242 @@
+/* Generated from schemas/*.schema.json by `npm run generate:types`. Do not edit. */
+/**
+ * One row per input file: the cleaned body of a news article with its metadata. Every character offset in the other tables points into `text`.
+ */
+export interface Article {
+  /**
+   * Stable id: `art_` and the first 16 hex digits of the SHA-256 of `source_file`. Adding or removing other articles never changes it.
+   */
+  article_id: string;
+  /**
+   * File name of the article as it stands in the seeds folder (relative path, `/`-separated).
+   */
+  source_file: string;
+  /**
+   * Address the article was published at, from the manifest; null when unknown.
+   */
+  url: string | null;
+  /**
+   * Publication that printed the article, from the manifest; null when unknown.
+   */
+  outlet: string | null;
+  /**
+   * Headline as printed (never a section name, breadcrumb or site name); null when the file has none.
+   */
+  title: string | null;
+  /**
+   * Bylined reporters in the order printed ("By X", a broadcast sign-off, "Reporting by X"). Editors, photo credits and e-mail addresses excluded; empty when there is no byline.
+   */
+  authors: string[];
+  /**
+   * Publication date (YYYY-MM-DD): stated in the text when it is, else from the manifest, else null.
+   */
+  published_date: string | null;
+  /**
+   * Where `published_date` came from: `text` (a date line in the article), `manifest` (seeds/manifest.json); null when there is no date.
+   */
+  published_date_source: 'text' | 'manifest' | null;
+  /**
+   * Place (and agency) that opened the body, e.g. "SEOUL, (Reuters)", moved out of `text`; null when there is none.
+   */
+  dateline: string | null;
+  /**
+   * ISO 639-1 code of the body's language: from the manifest, else detected from the text (franc trigram model); null when it cannot be told.
+   */
+  language: string | null;
+  /**
+   * Cleaned article body in reading order, paragraphs separated by one blank line; Unicode NFC, LF line endings, no trailing spaces; chrome, headline, byline, dateline and e-mail addresses removed, wording untouched.
+   */
+  text: string;
+  /**
+   * Length of `text` in UTF-16 code units, the unit of every `char_start`/`char_end` (JavaScript string indices).
+   */
+  char_count: number;
+  /**
+   * Number of words in `text` (runs of letters, digits, apostrophes and inner hyphens).
+   */
+  word_count: number;
+  /**
+   * SHA-256 (hex) of `text` encoded as UTF-8, so a user can check a rebuilt body against the release.
+   */
+  content_sha256: string;
+  /**
+   * The canonical article this one duplicates (exact or near copy); null for canonical and unique articles. Duplicates are not annotated.
+   */
+  duplicate_of: string | null;
+  /**
+   * Similarity to the `duplicate_of` article (1 for an exact copy; word-shingle Jaccard or containment for a near copy); null when `duplicate_of` is null.
+   */
+  duplicate_similarity: number | null;
+  /**
+   * Groups articles that tell the same story (same event in other outlets' words, or copies). An article alone in its story has a story of its own.
+   */
+  story_id: string;
+}
+/**
+ * One row per real-world person, organisation or country that the articles name, merged across the whole dataset.
+ */
+export interface Actor {
+  /**
+   * Stable id: `act_` and 16 hex digits of the SHA-256 of the actor's canonical key (its gazetteer key, or type and normalised name for a discovered actor).
+   */
+  actor_id: string;
+  /**
+   * Canonical name: the fullest common form ("Kim Jong-un").
+   */
+  name: string;
+  /**
+   * Kind of actor: `person`, `organization` (ministries, agencies, media that speak, parties, companies, universities) or `country`.
+   */
+  actor_type: 'person' | 'organization' | 'country';
+  /**
+   * Every surface form seen in the texts (sorted), the canonical name included when it was seen.
+   */
+  aliases: string[];
+  /**
+   * ISO 3166-1 alpha-3 code of the country the actor belongs to (a country's own code for a country); null when unknown or international.
+   */
+  country_code: string | null;
+  /**
+   * CAMEO actor code (country code followed by role codes, e.g. `PRKGOV`) from the gazetteer; null when none is assigned.
+   */
+  cameo_actor_code: string | null;
+  /**
+   * Wikidata item id, only where verified by hand in the gazetteer; null otherwise.
+   */
+  wikidata_id: string | null;
+  /**
+   * Number of mentions of the actor across all non-duplicate articles.
+   */
+  mention_count: number;
+  /**
+   * Articles that mention the actor, sorted.
+   */
+  article_ids: string[];
+}
+/**
+ * One row per direct or indirect quote: the words an article gives to a speaker, with exact offsets into the article text.
+ */
+export interface Quote {
+  /**
+   * Stable id: `quo_` and 16 hex digits of the SHA-256 of article id, quote type and offsets.
+   */
+  quote_id: string;
+  /**
+   * Article the quote stands in.
+   */
+  article_id: string;
+  /**
+   * `direct`: words between quotation marks; `indirect`: the content clause of reported speech.
+   */
+  quote_type: 'direct' | 'indirect';
+  /**
+   * The quoted words as printed: what stands between the marks (direct) or the content clause (indirect). Equals `articles.text` sliced at `char_start`..`char_end`.
+   */
+  text: string;
+  /**
+   * Actor the article gives the words to; null when the speaker could not be resolved.
+   */
+  speaker_actor_id: string | null;
+  /**
+   * Words naming the speaker at this place ("she", "the ministry", "a ministry official"); null when none.
+   */
+  speaker_text: string | null;
+  /**
+   * How the speaker was found: `explicit` (named at the cue), `pronoun` (a resolved pronoun), `description` (a resolved title or description), `continuation` (a quote continuing the previous speaker's); null when unresolved.
+   */
+  attribution: 'explicit' | 'pronoun' | 'description' | 'continuation' | null;
+  /**
+   * Actor that relays the speaker's words ("Kim pledged to '…', KCNA said" → KCNA); null when the words are not relayed.
+   */
+  reported_by_actor_id: string | null;
+  /**
+   * Speech verb or phrase that introduces the quote as printed ("said", "according to"); null when none.
+   */
+  cue: string | null;
+  /**
+   * Offset of the first character of `text` in `articles.text` (UTF-16 code units).
+   */
+  char_start: number;
+  /**
+   * Offset just past the last character of `text` in `articles.text` (UTF-16 code units).
+   */
+  char_end: number;
+}
+/**
+ * One row per real-world event (a source actor doing something to or with a target actor), merged across every article that reports it.
+ */
+export interface Event {
+  /**
+   * Stable id: `evt_` and 16 hex digits of the SHA-256 of the merge key (type family, actor pair, date).
+   */
+  event_id: string;
+  /**
+   * PLOVER event type.
+   */
+  event_type:
+    | 'AGREE'
+    | 'CONSULT'
+    | 'SUPPORT'
+    | 'CONCEDE'
+    | 'COOPERATE'
+    | 'AID'
+    | 'RETREAT'
+    | 'REQUEST'
+    | 'ACCUSE'
+    | 'REJECT'
+    | 'THREATEN'
+    | 'PROTEST'
+    | 'SANCTION'
+    | 'MOBILIZE'
+    | 'COERCE'
+    | 'ASSAULT';
+  /**
+   * Nearest CAMEO event code, as a string so leading zeros survive ("040").
+   */
+  cameo_code: string;
+  /**
+   * Actor that does the action.
+   */
+  source_actor_id: string;
+  /**
+   * Actor the action is done to or with; null when the text names none.
+   */
+  target_actor_id: string | null;
+  /**
+   * Date of the event as precisely as the text allows: YYYY-MM-DD, YYYY-MM or YYYY; null when the text gives no anchor.
+   */
+  event_date: string | null;
+  /**
+   * Precision of `event_date`; null when `event_date` is null.
+   */
+  date_precision: 'day' | 'month' | 'year' | null;
+  /**
+   * The date expression as printed ("on Thursday", "last month"); null when none.
+   */
+  date_text: string | null;
+  /**
+   * Place where the event happened, as stated ("Pyongyang"); null when not stated.
+   */
+  location: string | null;
+  /**
+   * Every article reporting this event, sorted.
+   *
+   * @minItems 1
+   */
+  article_ids: [string, ...string[]];
+  /**
+   * Number of distinct outlets among `article_ids` (an article with an unknown outlet counts as its own outlet).
+   */
+  source_count: number;
+  /**
+   * How the event was found, from 0 to 1: an explicit verb with both actors named scores highest, a resolved pronoun or background mention lower (rule in DATASHEET.md).
+   */
+  confidence: number;
+}
+/** Row type of each table. */
+export interface Rows {
+  articles: Article;
+  actors: Actor;
+  quotes: Quote;
+  events: Event;
+}
