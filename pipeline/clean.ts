@@ -149,13 +149,14 @@ export function clean(raw: RawArticle, lex: BoilerplateLexicon = LEXICON): Clean
 
 function classify(text: string, script: string | null, lex: BoilerplateLexicon): Kind {
   const n = words(text).length;
+  // Metadata first: a date line "Published: … | Updated: …" must not pass for a breadcrumb.
+  const date = parseDateLine(text, lex);
+  if (date) return { kind: 'date', date };
+  const names = parseByline(text, lex) ?? parseSignoff(text, lex) ?? parseReportingCredit(text, lex)?.names;
+  if (names && !parseReportingCredit(text, lex)?.rest) return { kind: 'authors', names };
   for (const rule of lex.chrome) if (n <= rule.maxWords && rule.re.test(text)) return { kind: 'chrome', rule: rule.id };
   if (script && isOtherScript(text, script)) return { kind: 'chrome', rule: 'other_script' };
   if (n > 0 && n <= 8 && text.toLowerCase().split(/\s+/).every((w) => lex.widgetWords.has(w))) return { kind: 'chrome', rule: 'widget' };
-  const names = parseByline(text, lex) ?? parseSignoff(text, lex) ?? parseReportingCredit(text, lex)?.names;
-  if (names && !parseReportingCredit(text, lex)?.rest) return { kind: 'authors', names };
-  const date = parseDateLine(text, lex);
-  if (date) return { kind: 'date', date };
   if ((n >= 6 && SENTENCE_END.test(text)) || n >= 30) return { kind: 'prose' };
   return { kind: 'short' };
 }

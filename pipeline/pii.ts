@@ -10,9 +10,11 @@ const PHONE = /(?<![\p{L}\p{N}])(?:\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(
 
 /** `text` without e-mail addresses and telephone numbers. */
 export function removePii(text: string): string {
+  // A removal takes one space before it with it, so "write to x@y.org or" reads "write to or".
   return text
-    .replace(EMAIL, '')
-    .replace(PHONE, '')
+    .replace(EMAIL, '\u0000')
+    .replace(PHONE, '\u0000')
+    .replace(/[ \t]?\u0000/g, '')
     .replace(/[ \t]*(?:\(\s*\)|\[\s*\]|<\s*>)/g, '');
 }
 

@@ -16,7 +16,9 @@ export function csvOptions(table: TableName) {
     header: true,
     columns: columnsOf(table).map((c) => c.name),
     record_delimiter: 'unix' as const,
-    quoted_empty: true,
+    // Only a real empty string matches; null takes csv-stringify's other branch and stays unquoted
+    // (quoted_empty would quote nulls too).
+    quoted_match: /^$/,
     cast: {
       boolean: (v: boolean) => (v ? 'true' : 'false'),
       object: (v: object) => JSON.stringify(v),
