@@ -1,0 +1,91 @@
+/**
+ * Exact and near duplicates over signatures, in one pass in canonical order (earliest published date, then
+ * smallest article id; undated articles last). Each article first looks for an earlier canonical with the
+ * same exact key, then in an inverted index of sampled shingles for canonicals sharing enough samples; the
+ * best candidate is verified exactly (Jaccard, containment). Only canonicals enter the index, so a story
+ * republished a thousand times costs a thousand look-ups, not a million comparisons. Pure.
+ */
+import type { Signature } from './signature.ts';
+import { intersectionSize } from './signature.ts';
+
+/** Thresholds of the near-duplicate rule (DATASHEET.md, "Duplicates"). */
+export interface NearOptions {
+  /** Jaccard of word 5-shingles at or above which two articles are near duplicates (default 0.5). */
+  nearThreshold: number;
+  /** Containment of the shorter article's shingles in the longer at or above which it is a (truncated) copy (default 0.8). */
+  containmentThreshold: number;
+  /** Shortest-to-longest shingle-count ratio below which containment alone does not make a copy (default 0.2). */
+  minLengthRatio: number;
+  /** Sampled shingles two articles must share to be compared at all (default 2). */
+  minSharedSamples: number;
+  /** Posting lists longer than this are not extended: such shingles are boilerplate, not content (default 1000). */
+  maxPosting: number;
+}
+
+export const DEFAULT_NEAR: NearOptions = { nearThreshold: 0.5, containmentThreshold: 0.8, minLengthRatio: 0.2, minSharedSamples: 2, maxPosting: 1000 };
+
+/** One article found to duplicate another. */
+export interface DuplicateLink {
+  id: string;
+  of: string;
+  kind: 'exact' | 'near';
+  jaccard: number;
+  containment: number;
+}
+
+/** Exact shingle sets of two articles, computed on demand for candidate pairs only. */
+export type Verify = (a: string, b: string) => { jaccard: number; containment: number };
+
+/** Canonical order: earliest day first, undated last, then smallest id. */
+export function canonicalOrder(a: Signature, b: Signature): number {
+  if (a.day !== b.day) return a.day === null ? 1 : b.day === null ? -1 : a.day - b.day;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Finds every duplicate and the canonical article it duplicates. */
+export function findDuplicates(sigs: Signature[], verify: Verify, opt: NearOptions = DEFAULT_NEAR): DuplicateLink[] {
+  const ordered = [...sigs].sort(canonicalOrder);
+  const byExact = new Map<string, string>();
+  const postings = new Map<number, number[]>();
+  const canon: Signature[] = [];
+  const links: DuplicateLink[] = [];
+  const shared = new Map<number, number>();
+  for (const s of ordered) {
+    const exact = byExact.get(s.exactKey);
+    if (exact) {
+      links.push({ id: s.id, of: exact, kind: 'exact', jaccard: 1, containment: 1 });
+      continue;
+    }
+    shared.clear();
+    for (const h of s.sample) for (const c of postings.get(h) ?? []) shared.set(c, (shared.get(c) ?? 0) + 1);
+    let best: DuplicateLink | null = null;
+    // Most shared samples first; verify at most the top few (a copy shares far more than anything else).
+    const ranked = [...shared].filter(([, n]) => n >= opt.minSharedSamples).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 5);
+    for (const [ci] of ranked) {
+      const c = canon[ci]!;
+      const { jaccard, containment } = verify(s.id, c.id);
+      const ratio = Math.min(s.shingles, c.shingles) / Math.max(s.shingles, c.shingles, 1);
+      const isCopy = jaccard >= opt.nearThreshold || (containment >= opt.containmentThreshold && ratio >= opt.minLengthRatio);
+      if (isCopy && (!best || jaccard > best.jaccard)) best = { id: s.id, of: c.id, kind: 'near', jaccard, containment };
+    }
+    if (best) {
+      links.push(best);
+      continue;
+    }
+    byExact.set(s.exactKey, s.id);
+    const idx = canon.push(s) - 1;
+    for (const h of s.sample) {
+      const list = postings.get(h);
+      if (!list) postings.set(h, [idx]);
+      else if (list.length < opt.maxPosting) list.push(idx);
+    }
+  }
+  return links;
+}
+
+/** Estimated Jaccard of two signatures from their samples (used where texts are not at hand). */
+export function estimatedJaccard(a: Signature, b: Signature): number {
+  const inter = intersectionSize(a.sample, b.sample);
+  const union = a.sample.length + b.sample.length - inter;
+  return union ? inter / union : 0;
+}
