@@ -20,7 +20,7 @@ export interface RawArticle {
 }
 
 /** An article after clean, before dedupe has set its duplicate and story fields. */
-export type CleanArticle = Omit<Article, 'duplicate_of' | 'duplicate_similarity' | 'story_id'>;
+export type CleanArticle = Omit<Article, 'duplicate_of' | 'duplicate_kind' | 'duplicate_similarity' | 'story_id'>;
 
 /** What became of one input file; `run-report.json` lists one per file. */
 export interface FileOutcome {

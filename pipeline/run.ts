@@ -63,13 +63,17 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
       outcomes.push({ ...outcome, article_id: result.article.article_id });
     } else outcomes.push({ ...outcome, status: 'quarantined', code: result.code, message: result.message });
   }
-  const deduped = timed('dedupe', (r) => r.articles.length, () => dedupe(articles, { nearThreshold: options.nearThreshold }));
-  const duplicateOf = new Map(deduped.articles.filter((a) => a.duplicate_of).map((a) => [a.article_id, a]));
+  const deduped = timed('dedupe', (r) => r.articles.length, () => dedupe(articles, { near: { nearThreshold: options.nearThreshold } }));
+  const fileOf = new Map(articles.map((a) => [a.article_id, a.source_file]));
+  const linkOf = new Map(deduped.links.map((l) => [l.id, l]));
   for (const o of outcomes) {
-    const d = o.article_id ? duplicateOf.get(o.article_id) : undefined;
-    if (d) Object.assign(o, { status: 'duplicate', code: 'DUPLICATE', message: `duplicate of ${d.duplicate_of} (similarity ${d.duplicate_similarity})` });
+    const l = o.article_id ? linkOf.get(o.article_id) : undefined;
+    if (l) {
+      const sim = `Jaccard ${l.jaccard.toFixed(4)}, containment ${l.containment.toFixed(4)}`;
+      Object.assign(o, { status: 'duplicate', code: l.kind === 'exact' ? 'EXACT_DUPLICATE' : 'NEAR_DUPLICATE', message: `duplicate of ${fileOf.get(l.of)} (${l.of}); ${sim}` });
+    }
   }
-  const annotations = timed('annotate', (r) => r.actors.length + r.quotes.length + r.events.length, () => annotate(deduped.articles));
+  const annotations = timed('annotate', (r) => r.actors.length + r.quotes.length + r.events.length, () => annotate(deduped.articles.filter((a) => a.duplicate_of === null)));
   const tables = { articles: deduped.articles, ...annotations };
   const result = timed('validate', () => Object.values(tables).reduce((n, t) => n + t.length, 0), () => validate(tables));
   if (!result.valid) throw new ValidationFailed(result.issues);

@@ -64,7 +64,11 @@ export interface Article {
    */
   duplicate_of: string | null;
   /**
-   * Similarity to the `duplicate_of` article (1 for an exact copy; word-shingle Jaccard or containment for a near copy); null when `duplicate_of` is null.
+   * How the article duplicates `duplicate_of`: `exact` (same body after folding case, white space and quote style), `near` (word 5-shingle Jaccard at or above the threshold), `truncated` (one of the two is a shortened copy of the other: the shorter one's shingles are contained in the longer's and it has at most 90% of them); null when `duplicate_of` is null.
+   */
+  duplicate_kind: 'exact' | 'near' | 'truncated' | null;
+  /**
+   * Similarity to the `duplicate_of` article: 1 for `exact`, the word 5-shingle Jaccard for `near`, the containment of this article's shingles in the other's for `truncated` (4 decimals); null when `duplicate_of` is null.
    */
   duplicate_similarity: number | null;
   /**

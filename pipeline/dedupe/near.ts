@@ -7,6 +7,7 @@
  */
 import type { Signature } from './signature.ts';
 import { intersectionSize } from './signature.ts';
+import { addPosting, createPostings, forEachPosting, postingCount } from './postings.ts';
 
 /** Thresholds of the near-duplicate rule (DATASHEET.md, "Duplicates"). */
 export interface NearOptions {
@@ -18,20 +19,24 @@ export interface NearOptions {
   minLengthRatio: number;
   /** Sampled shingles two articles must share to be compared at all (default 2). */
   minSharedSamples: number;
-  /** Posting lists longer than this are not extended: such shingles are boilerplate, not content (default 1000). */
+  /** Posting lists longer than this are not extended: a shingle in that many articles is boilerplate, and a copy shares many rarer ones (default 64). */
   maxPosting: number;
 }
 
-export const DEFAULT_NEAR: NearOptions = { nearThreshold: 0.5, containmentThreshold: 0.8, minLengthRatio: 0.2, minSharedSamples: 2, maxPosting: 1000 };
+export const DEFAULT_NEAR: NearOptions = { nearThreshold: 0.5, containmentThreshold: 0.8, minLengthRatio: 0.2, minSharedSamples: 2, maxPosting: 64 };
 
 /** One article found to duplicate another. */
 export interface DuplicateLink {
   id: string;
   of: string;
-  kind: 'exact' | 'near';
+  /** `truncated`: the shorter text's shingles are contained in the longer's and it has at most 90% of them. */
+  kind: 'exact' | 'near' | 'truncated';
   jaccard: number;
   containment: number;
 }
+
+/** Shingle-count ratio at or below which a contained copy counts as shortened rather than near-identical. */
+export const TRUNCATED_RATIO = 0.9;
 
 /** Exact shingle sets of two articles, computed on demand for candidate pairs only. */
 export type Verify = (a: string, b: string) => { jaccard: number; containment: number };
@@ -46,7 +51,7 @@ export function canonicalOrder(a: Signature, b: Signature): number {
 export function findDuplicates(sigs: Signature[], verify: Verify, opt: NearOptions = DEFAULT_NEAR): DuplicateLink[] {
   const ordered = [...sigs].sort(canonicalOrder);
   const byExact = new Map<string, string>();
-  const postings = new Map<number, number[]>();
+  const postings = createPostings();
   const canon: Signature[] = [];
   const links: DuplicateLink[] = [];
   const shared = new Map<number, number>();
@@ -57,7 +62,8 @@ export function findDuplicates(sigs: Signature[], verify: Verify, opt: NearOptio
       continue;
     }
     shared.clear();
-    for (const h of s.sample) for (const c of postings.get(h) ?? []) shared.set(c, (shared.get(c) ?? 0) + 1);
+    const count = (c: number) => shared.set(c, (shared.get(c) ?? 0) + 1);
+    for (const h of s.sample) forEachPosting(postings, h, count);
     let best: DuplicateLink | null = null;
     // Most shared samples first; verify at most the top few (a copy shares far more than anything else).
     const ranked = [...shared].filter(([, n]) => n >= opt.minSharedSamples).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 5);
@@ -66,7 +72,8 @@ export function findDuplicates(sigs: Signature[], verify: Verify, opt: NearOptio
       const { jaccard, containment } = verify(s.id, c.id);
       const ratio = Math.min(s.shingles, c.shingles) / Math.max(s.shingles, c.shingles, 1);
       const isCopy = jaccard >= opt.nearThreshold || (containment >= opt.containmentThreshold && ratio >= opt.minLengthRatio);
-      if (isCopy && (!best || jaccard > best.jaccard)) best = { id: s.id, of: c.id, kind: 'near', jaccard, containment };
+      const kind = containment >= opt.containmentThreshold && ratio <= TRUNCATED_RATIO ? 'truncated' : 'near';
+      if (isCopy && (!best || jaccard > best.jaccard)) best = { id: s.id, of: c.id, kind, jaccard, containment };
     }
     if (best) {
       links.push(best);
@@ -74,11 +81,7 @@ export function findDuplicates(sigs: Signature[], verify: Verify, opt: NearOptio
     }
     byExact.set(s.exactKey, s.id);
     const idx = canon.push(s) - 1;
-    for (const h of s.sample) {
-      const list = postings.get(h);
-      if (!list) postings.set(h, [idx]);
-      else if (list.length < opt.maxPosting) list.push(idx);
-    }
+    for (const h of s.sample) if (postingCount(postings, h) < opt.maxPosting) addPosting(postings, h, idx);
   }
   return links;
 }
