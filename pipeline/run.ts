@@ -73,7 +73,7 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
       Object.assign(o, { status: 'duplicate', code: l.kind === 'exact' ? 'EXACT_DUPLICATE' : 'NEAR_DUPLICATE', message: `duplicate of ${fileOf.get(l.of)} (${l.of}); ${sim}` });
     }
   }
-  const annotations = timed('annotate', (r) => r.actors.length + r.quotes.length + r.events.length, () => annotate(deduped.articles.filter((a) => a.duplicate_of === null)));
+  const annotations = timed('annotate', (r) => r.actors.length + r.actor_mentions.length + r.quotes.length + r.events.length, () => annotate(deduped.articles.filter((a) => a.duplicate_of === null)));
   const tables = { articles: deduped.articles, ...annotations };
   const result = timed('validate', () => Object.values(tables).reduce((n, t) => n + t.length, 0), () => validate(tables));
   if (!result.valid) throw new ValidationFailed(result.issues);
@@ -81,7 +81,7 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
     const q = outcomes.filter((o) => o.status === 'quarantined');
     if (q.length) throw new PipelineError('INPUT_QUARANTINED', `${q.length} file(s) quarantined in strict mode (first: ${q[0]!.code}: ${q[0]!.message})`, { file: q[0]!.file }, 'fix or remove the files, or run without --strict to release the rest');
   }
-  const report = buildReport(meta.version, outcomes, { articles: tables.articles.length, actors: tables.actors.length, quotes: tables.quotes.length, events: tables.events.length });
+  const report = buildReport(meta.version, outcomes, Object.fromEntries(Object.entries(tables).map(([t, rows]) => [t, rows.length])) as Record<keyof typeof tables, number>);
   const t0 = performance.now();
   const template = readFileSync(DATASHEET, 'utf8');
   const written = await writeRelease({ outDir: options.out, meta, tables, report, datasheetTemplate: template });

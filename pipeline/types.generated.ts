@@ -118,6 +118,39 @@ export interface Actor {
   article_ids: string[];
 }
 /**
+ * One row per place an article refers to an actor: the evidence behind `actors`, with exact offsets into the article text.
+ */
+export interface ActorMention {
+  /**
+   * Stable id: `men_` and 16 hex digits of the SHA-256 of article id and offsets.
+   */
+  mention_id: string;
+  /**
+   * Actor referred to.
+   */
+  actor_id: string;
+  /**
+   * Article the mention stands in.
+   */
+  article_id: string;
+  /**
+   * The words as printed. Equals `articles.text` sliced at `char_start`..`char_end`.
+   */
+  text: string;
+  /**
+   * How the text refers to the actor: `name` (a name or alias), `surname` (a bare family name resolved in the article), `description` ("the ministry", "the Russian envoy", "the North"), `metonym` (a capital or "the Kim regime" standing for a country).
+   */
+  mention_type: 'name' | 'surname' | 'description' | 'metonym';
+  /**
+   * Offset of the first character of `text` in `articles.text` (UTF-16 code units).
+   */
+  char_start: number;
+  /**
+   * Offset just past the last character of `text` in `articles.text` (UTF-16 code units).
+   */
+  char_end: number;
+}
+/**
  * One row per direct or indirect quote: the words an article gives to a speaker, with exact offsets into the article text.
  */
 export interface Quote {
@@ -241,6 +274,7 @@ export interface Event {
 export interface Rows {
   articles: Article;
   actors: Actor;
+  actor_mentions: ActorMention;
   quotes: Quote;
   events: Event;
 }

@@ -6,9 +6,10 @@ import articles from '../../schemas/articles.schema.json' with { type: 'json' };
 import actors from '../../schemas/actors.schema.json' with { type: 'json' };
 import quotes from '../../schemas/quotes.schema.json' with { type: 'json' };
 import events from '../../schemas/events.schema.json' with { type: 'json' };
+import actorMentions from '../../schemas/actor_mentions.schema.json' with { type: 'json' };
 
 /** Table names in release order (a table's rows only reference tables listed before it or itself). */
-export const TABLE_NAMES = ['articles', 'actors', 'quotes', 'events'] as const;
+export const TABLE_NAMES = ['articles', 'actors', 'actor_mentions', 'quotes', 'events'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 /** The subset of JSON Schema we use for a property. */
@@ -63,6 +64,7 @@ export interface Column {
 export const SCHEMAS: Record<TableName, TableSchema> = {
   articles: articles as TableSchema,
   actors: actors as TableSchema,
+  actor_mentions: actorMentions as TableSchema,
   quotes: quotes as TableSchema,
   events: events as TableSchema,
 };
