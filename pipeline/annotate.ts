@@ -1,13 +1,16 @@
 /**
- * annotate: actors, actor mentions and quotes of the canonical English articles (events come with the
- * events issue behind the same interface). Per article: sentences → mentions → quotes, each pure and
- * independent; then the registry merges actors across the dataset.
+ * annotate: actors, actor mentions, quotes and events of the canonical English articles. Per article
+ * (pure, independent): sentences → mentions → quotes → events. Then two whole-corpus steps on those compact
+ * results: the registry merges actors, the event merge joins reports of one event across articles.
  */
 import { stableId } from './hash.ts';
-import type { Actor, ActorMention, Article, Event, Quote } from './types.generated.ts';
+import type { Actor, ActorMention, Article, Event, EventMention, Quote } from './types.generated.ts';
+import { findEvents } from './annotate/events.ts';
+import type { EventDraft } from './annotate/events.ts';
+import { mergeEvents } from './annotate/event-merge.ts';
 import { findMentions } from './annotate/mentions.ts';
 import type { ArticleMentions } from './annotate/mentions.ts';
-import { findQuotes } from './annotate/quotes.ts';
+import { findQuotes, quoteSpans } from './annotate/quotes.ts';
 import type { QuoteDraft } from './annotate/quotes.ts';
 import { buildRegistry } from './annotate/registry.ts';
 import { splitSentences } from './annotate/sentences.ts';
@@ -17,19 +20,24 @@ export interface Annotations {
   actor_mentions: ActorMention[];
   quotes: Quote[];
   events: Event[];
+  event_mentions: EventMention[];
 }
 
 /** What the per-article pass yields (compact: no text). */
 export interface ArticleAnnotation extends ArticleMentions {
   articleId: string;
   quotes: QuoteDraft[];
+  events: EventDraft[];
 }
 
 /** Per-article work: pure, independent of every other article. */
-export function annotateArticle(a: Pick<Article, 'article_id' | 'text'>): ArticleAnnotation {
+export function annotateArticle(a: Pick<Article, 'article_id' | 'text' | 'published_date'>): ArticleAnnotation {
   const sentences = splitSentences(a.text);
   const found = findMentions(a.text, sentences);
-  return { articleId: a.article_id, ...found, quotes: findQuotes(a.text, sentences, found.mentions, found.entities) };
+  const quotes = findQuotes(a.text, sentences, found.mentions, found.entities);
+  const { events, placeMentions } = findEvents(a.text, sentences, found.mentions, found.entities, a.published_date, quoteSpans(a.text));
+  const mentions = [...found.mentions, ...placeMentions].sort((x, y) => x.start - y.start || y.end - x.end);
+  return { articleId: a.article_id, mentions, entities: found.entities, quotes, events };
 }
 
 /** Annotates the given articles (the caller passes canonical ones; only English text is annotated). */
@@ -53,5 +61,12 @@ export function annotate(articles: Article[]): Annotations {
       char_end: q.end,
     })),
   );
-  return { actors: registry.actors, actor_mentions: registry.mentions, quotes, events: [] };
+  const byId = new Map(english.map((a) => [a.article_id, a]));
+  const actorOf = new Map(per.flatMap((p) => [...p.entities.values()].map((e) => [e.key, { type: e.type, country: e.country }] as const)));
+  const merged = mergeEvents(
+    per.flatMap((p) => p.events.map((draft) => ({ articleId: p.articleId, outlet: byId.get(p.articleId)!.outlet, storyId: byId.get(p.articleId)!.story_id, draft, text: textOf.get(p.articleId)! }))),
+    (key) => actorOf.get(key)!,
+    registry.idOf,
+  );
+  return { actors: registry.actors, actor_mentions: registry.mentions, quotes, events: merged.events, event_mentions: merged.mentions };
 }

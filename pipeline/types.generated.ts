@@ -270,6 +270,35 @@ export interface Event {
    */
   confidence: number;
 }
+/**
+ * The evidence behind `events`: for every article reporting an event, the sentence the event was coded from, with exact offsets into the article text.
+ */
+export interface EventMention {
+  /**
+   * Stable id: `evm_` and 16 hex digits of the SHA-256 of event id and article id.
+   */
+  event_mention_id: string;
+  /**
+   * Event this sentence reports.
+   */
+  event_id: string;
+  /**
+   * Article the sentence stands in.
+   */
+  article_id: string;
+  /**
+   * The sentence as printed. Equals `articles.text` sliced at `char_start`..`char_end`.
+   */
+  text: string;
+  /**
+   * Offset of the first character of the sentence in `articles.text` (UTF-16 code units).
+   */
+  char_start: number;
+  /**
+   * Offset just past the last character of the sentence in `articles.text` (UTF-16 code units).
+   */
+  char_end: number;
+}
 /** Row type of each table. */
 export interface Rows {
   articles: Article;
@@ -277,4 +306,5 @@ export interface Rows {
   actor_mentions: ActorMention;
   quotes: Quote;
   events: Event;
+  event_mentions: EventMention;
 }

@@ -209,7 +209,7 @@ export function findMentions(text: string, sentences: Sentence[], lex: Lexicon =
   }
 
   // 4. References, resolved left to right against what came before.
-  resolveReferences(text, spans, claim, free, entities, lex);
+  resolveReferences(text, spans, claim, claimOver, free, entities, lex);
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   return { mentions: spans, entities };
 }
@@ -239,6 +239,7 @@ function resolveReferences(
   text: string,
   spans: Mention[],
   claim: (m: Mention) => void,
+  claimOver: (m: Mention) => boolean,
   free: (s: number, e: number) => boolean,
   entities: Map<string, ArticleEntity>,
   lex: Lexicon,
@@ -286,6 +287,17 @@ function resolveReferences(
     claim({ key: chosen.key, start, end, text: tok, kind: 'surname' });
   }
 
+  // "Russia’s foreign minister", "China’s top diplomat": the person of that country in that role.
+  const possessiveRole = new RegExp(`(?<![\\p{L}])(?<country>\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}[\\p{L}.]*)?)['’]s\\s+(?<role>${alt(Object.keys(L.description_nouns))})\\b(?!\\s+(?:of\\s+)?\\p{Lu})`, 'gu');
+  for (const m of text.matchAll(possessiveRole)) {
+    const iso = lex.surfaces.get(m.groups!['country']!)?.entry.country ?? lex.demonyms.get(m.groups!['country']!.toLowerCase()) ?? null;
+    if (!iso) continue;
+    const roles = (L.description_nouns as Record<string, string[]>)[m.groups!['role']!.toLowerCase()] ?? [];
+    const matches = (e: ArticleEntity) => e.type === 'person' && e.country === iso && roles.some((r) => e.roles.has(r));
+    const target = before(m.index).map((r) => entities.get(r.key)!).find(matches) ?? [...entities.values()].find(matches);
+    if (target) claimOver({ key: target.key, start: m.index, end: m.index + m[0].length, text: m[0], kind: 'description' });
+  }
+
   // "the North" / "the South" where the article names North X / South X.
   for (const m of text.matchAll(/\b[Tt]he (North|South)\b(?!\s+\p{Lu})/gu)) {
     const side = m[1]!;
@@ -305,7 +317,11 @@ function resolveReferences(
     const recent = before(start).map((r) => entities.get(r.key)!).filter((e) => !iso || e.country === iso);
     let target: ArticleEntity | undefined;
     const roles = (L.description_nouns as Record<string, string[]>)[noun];
-    if (roles && !m.groups!['official']) target = recent.find((e) => e.type === 'person' && roles.some((r) => e.roles.has(r)));
+    if (roles && !m.groups!['official']) {
+      // A lead often describes a person before naming them ("the Russian foreign minister" … "Sergei Lavrov").
+      const matches = (e: ArticleEntity) => e.type === 'person' && (!iso || e.country === iso) && roles.some((r) => e.roles.has(r));
+      target = recent.find(matches) ?? [...entities.values()].find(matches);
+    }
     else if (m.groups!['source']) target = recent.find((e) => e.type === 'organization' && e.kind === 'media');
     else target = recent.find((e) => e.type === 'organization' && (e.name.toLowerCase().includes(noun.split(' ').pop()!) || (noun.includes('media') && e.kind === 'media')));
     if (target) claim({ key: target.key, start, end, text: m[0], kind: 'description' });

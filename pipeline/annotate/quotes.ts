@@ -14,6 +14,7 @@ import type { ArticleEntity, Mention } from './mentions.ts';
 import type { Lexicon } from './lexicon.ts';
 import { LEXICON } from './lexicon.ts';
 import type { Sentence } from './sentences.ts';
+import { subjectEnds } from './clause.ts';
 
 export type Attribution = 'explicit' | 'pronoun' | 'description' | 'continuation';
 
@@ -115,20 +116,12 @@ export function findQuotes(text: string, sentences: Sentence[], mentions: Mentio
   };
   /** The subject ending right before `pos`, skipping adverbs, appositions, relative clauses and "in <Place>". */
   const subjectBefore = (pos: number, floor: number): Speaker | null => {
-    let pre = text.slice(floor, pos);
-    for (let round = 0; round < 6; round++) {
-      const trimmed = pre
-        .replace(/\s+$/u, '')
-        .replace(/\s+(?:also|reportedly|later|then|again|further|separately|previously|earlier|repeatedly|has|have|had|would|will|once again|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))$/u, '')
-        .replace(/,\s*(?:a|an|the|which|who|whose|[\p{Lu}][\p{L}’'.-]*['’]s)\b[^,]{1,120},$/u, '')
-        .replace(/\s+in\s+\p{Lu}[\p{L}-]+$/u, '');
-      const end = floor + trimmed.length;
-      const m = mentions.find((x) => x.end === end && x.start >= floor);
+    const pre = text.slice(floor, pos);
+    for (const end of subjectEnds(pre)) {
+      const m = mentions.find((x) => x.end === floor + end && x.start >= floor);
       if (m) return asSpeaker(m, null);
-      const pron = /(?:^|\s)(it|he|she|It|He|She)$/u.exec(trimmed);
-      if (pron) return resolvePronoun(pron[1]!.toLowerCase(), floor + trimmed.length - pron[1]!.length);
-      if (trimmed === pre) break;
-      pre = trimmed;
+      const pron = /(?:^|\s)(it|he|she|It|He|She)$/u.exec(pre.slice(0, end));
+      if (pron) return resolvePronoun(pron[1]!.toLowerCase(), floor + end - pron[1]!.length);
     }
     return null;
   };

@@ -7,9 +7,10 @@ import actors from '../../schemas/actors.schema.json' with { type: 'json' };
 import quotes from '../../schemas/quotes.schema.json' with { type: 'json' };
 import events from '../../schemas/events.schema.json' with { type: 'json' };
 import actorMentions from '../../schemas/actor_mentions.schema.json' with { type: 'json' };
+import eventMentions from '../../schemas/event_mentions.schema.json' with { type: 'json' };
 
 /** Table names in release order (a table's rows only reference tables listed before it or itself). */
-export const TABLE_NAMES = ['articles', 'actors', 'actor_mentions', 'quotes', 'events'] as const;
+export const TABLE_NAMES = ['articles', 'actors', 'actor_mentions', 'quotes', 'events', 'event_mentions'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 /** The subset of JSON Schema we use for a property. */
@@ -67,6 +68,7 @@ export const SCHEMAS: Record<TableName, TableSchema> = {
   actor_mentions: actorMentions as TableSchema,
   quotes: quotes as TableSchema,
   events: events as TableSchema,
+  event_mentions: eventMentions as TableSchema,
 };
 
 function kindOf(table: string, name: string, p: PropertySchema): { kind: ColumnKind; nullable: boolean } {

@@ -1,0 +1,27 @@
+/**
+ * Clause structure shared by quotes and events: walking back from a verb over what may stand between it
+ * and its subject ("also", "has", "on Thursday", an apposition ", the ministry's spokesperson,", a relative
+ * clause ", which handles …,", "in Seoul", "decision to"). Pure.
+ */
+
+const ADVERBIAL = /\s+(?:also|reportedly|later|then|again|further|separately|previously|earlier|repeatedly|jointly|once again|has|have|had|would|will|could|should|may|might|did|does|do|is|are|was|were|to|decision to|plan to|move to|plans to|(?:earlier\s+)?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))$/u;
+const APPOSITION = /,\s*(?:a|an|the|which|who|whose|at|after|before|during|in|on|[\p{Lu}][\p{L}’'.-]*['’]s)\b[^,]{1,120},$/u;
+const PLACE = /\s+in\s+\p{Lu}[\p{L}-]+$/u;
+
+/**
+ * The text before a verb cut back step by step to where its subject should end: each element is one
+ * candidate end (offset into `pre`), nearest first.
+ * @example subjectEnds('On Friday, the Unification Ministry in Seoul, which handles affairs, ') // ends after "Ministry in Seoul" and after "Ministry"
+ */
+export function subjectEnds(pre: string): number[] {
+  const ends: number[] = [];
+  let cur = pre;
+  for (let round = 0; round < 8; round++) {
+    const trimmed = cur.replace(/\s+$/u, '').replace(ADVERBIAL, '').replace(APPOSITION, '').replace(PLACE, '');
+    const t = trimmed.replace(/\s+$/u, '');
+    if (!ends.includes(t.length)) ends.push(t.length);
+    if (t === cur) break;
+    cur = t;
+  }
+  return ends;
+}
