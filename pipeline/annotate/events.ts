@@ -55,7 +55,7 @@ const NOUN_LEAD = /(?:\b(?:a|an|the|his|her|its|their|our|this|that|first|second
 export const SYMMETRIC_CAMEOS = new Set([...eventLexicon.verbs.filter((v) => v.frame === 'symmetric').map((v) => v.cameo), ...eventLexicon.nouns.filter((n) => n.symmetric).map((n) => n.cameo)]);
 const TRIGGER = new RegExp(`\\b(${alt([...PATTERNS].sort((a, b) => b.length - a.length))})\\b`, 'g');
 const MILITARY = new RegExp(`\\b(?:${alt(eventLexicon.military_words)})\\b`, 'i');
-const CLAUSE_END = /[;.]|,\s+(?:which|who|whom|where|while|but|although|though|saying|adding)\b|\s+(?:as|when|while|after|before|because|although|though|amid|during|that)\s/u;
+const CLAUSE_END = /[;.]|,\s+(?:which|who|whom|where|while|but|although|though|saying|adding)\b|,\s+and\s+(?=\p{Lu})|\s+(?:as|when|while|after|before|because|although|though|amid|during|that)\s/u;
 const PASSIVE = /\b(?:was|were|been|being|is|are|be)\s+$/u;
 
 /** Events of one article. `published` anchors relative dates. */
@@ -94,13 +94,17 @@ export function findEvents(
   const subjects = (pos: number, s: Sentence): { list: Mention[]; via: 'name' | 'pronoun' } | null => {
     const pre = text.slice(s.start, pos);
     for (const end of subjectEnds(pre)) {
-      const m = at(s.start + end, s.start);
+      let m = at(s.start + end, s.start);
+      // "X was invited by Y to visit …": the one who visits is X, the sentence's subject.
+      if (m && /\b(?:was|were|been|being|is|are)\s+\p{L}+\s+by\s+$/u.test(text.slice(s.start, m.start)) && /\bto$/u.test(pre.trimEnd())) m = sentenceSubject(s);
       if (m) {
         const list = [m];
         const lead = text.slice(s.start, m.start);
         if (/(?:^|[\s,])and\s+(?:the\s+)?$/u.test(lead)) {
           const andAt = lead.search(/,?\s*and\s+(?:the\s+)?$/u);
-          for (const e of subjectEnds(lead.slice(0, andAt) + ',')) {
+          const head = lead.slice(0, andAt);
+          // The first conjunct may carry an apposition closed by the comma before "and" ("the North, which …, and").
+          for (const e of [...subjectEnds(head), ...subjectEnds(`${head},`)]) {
             const partner = at(s.start + e, s.start);
             if (partner) {
               list.unshift(partner);
@@ -197,10 +201,14 @@ export function findEvents(
       const form = m[0].replace(/\s+/g, ' ');
       const asNoun = NOUNS.get(form);
       const asVerb = VERBS.get(form);
-      const p = asNoun && (!asVerb || NOUN_LEAD.test(text.slice(Math.max(s.start, tStart - 30), tStart))) ? asNoun : asVerb;
+      const lead30 = text.slice(Math.max(s.start, tStart - 30), tStart);
+      const p = asNoun && (!asVerb || (NOUN_LEAD.test(lead30) && !/\bto\s+$/u.test(lead30))) ? asNoun : asVerb;
       if (!p) continue;
       if (p.requires && !new RegExp(`\\b(?:${alt(p.requires)})\\b`).test(st)) continue;
-      if (!p.noun && PASSIVE.test(text.slice(s.start, tStart))) continue; // "was invited": the subject is the target
+      // A passive: "X was invited by Y" makes Y the source and X the target; without "by Y" there is no source.
+      const passive = !p.noun && PASSIVE.test(text.slice(s.start, tStart));
+      const agent = passive ? /^\s+by\s+/u.exec(text.slice(tEnd, s.end)) : null;
+      if (passive && !agent) continue;
       const limit = clauseLimit(tEnd, s);
       let sources: Mention[] = [];
       let targets: Mention[] = [];
@@ -244,6 +252,12 @@ export function findEvents(
             targets = t ? [t] : [];
           }
         }
+      } else if (agent) {
+        const by = objectsFrom(tEnd + agent[0].length, s.end)[0];
+        const subj = subjects(text.slice(s.start, tStart).search(PASSIVE) + s.start, s);
+        if (!by || !subj) continue;
+        sources = [by];
+        targets = subj.list;
       } else {
         const subj = subjects(tStart, s);
         if (!subj) continue;
