@@ -6,6 +6,7 @@
  * a place visited). Triggers inside direct quotes are words said, not events. Dates come from the nearest date
  * expression of the sentence, locations from "in <capital or country>". Pure.
  */
+import { alt } from '../regex.ts';
 import eventLexicon from '../lexicon/events.json' with { type: 'json' };
 import { subjectEnds } from './clause.ts';
 import type { Lexicon } from './lexicon.ts';
@@ -41,7 +42,6 @@ interface Pattern {
   requires?: string[];
 }
 
-const alt = (xs: string[]) => xs.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
 // A form can be a verb and a noun ("to visit Moscow", "a visit to Moscow"): both are kept, and the words
 // before it decide (see NOUN_LEAD).
 const VERBS = new Map<string, Pattern>();
@@ -55,7 +55,10 @@ const NOUN_LEAD = /(?:\b(?:a|an|the|his|her|its|their|our|this|that|first|second
 export const SYMMETRIC_CAMEOS = new Set([...eventLexicon.verbs.filter((v) => v.frame === 'symmetric').map((v) => v.cameo), ...eventLexicon.nouns.filter((n) => n.symmetric).map((n) => n.cameo)]);
 const TRIGGER = new RegExp(`\\b(${alt([...PATTERNS].sort((a, b) => b.length - a.length))})\\b`, 'g');
 const MILITARY = new RegExp(`\\b(?:${alt(eventLexicon.military_words)})\\b`, 'i');
-const CLAUSE_END = /[;.]|,\s+(?:which|who|whom|where|while|but|although|though|saying|adding)\b|,\s+and\s+(?=\p{Lu})|\s+(?:as|when|while|after|before|because|although|though|amid|during|that)\s/u;
+// Clause boundaries; a speech verb opens the reported clause, which the time of the saying does not date.
+const CLAUSE_END = /[;.]|,\s+(?:which|who|whom|where|while|but|although|though|saying|adding)\b|,\s+and\s+(?=\p{Lu})|\s+(?:as|when|while|after|before|because|although|though|amid|during|that)\s|\b(?:said|says|told|reported|added|announced|stated)\s+(?:that\s+)?(?=\p{L})/u;
+const INTENT = new RegExp(`\\b(?:${alt(eventLexicon.intent_verbs)})\\s+(?:[\\p{L}’'.-]+\\s+){0,4}?to\\s+$`, 'u');
+const HYPOTHETICAL = new RegExp(`\\b(?:${alt(eventLexicon.hypothetical_markers)})\\s+(?:[\\p{L}’'.-]+\\s+){0,4}$`, 'u');
 const PASSIVE = /\b(?:was|were|been|being|is|are|be)\s+$/u;
 
 /** Events of one article. `published` anchors relative dates. */
@@ -100,13 +103,16 @@ export function findEvents(
       if (m) {
         const list = [m];
         const lead = text.slice(s.start, m.start);
-        if (/(?:^|[\s,])and\s+(?:the\s+)?$/u.test(lead)) {
+        // "X and Y": always a pair; ", and Y" only when X opens the clause ("Both the North, which …, and Russia"),
+        // not when it ends an earlier clause ("… between Moscow and Pyongyang, and the U.S. has …").
+        const tight = /(?:^|\s)and\s+(?:the\s+)?$/u.test(lead) && !/,\s*and\s+(?:the\s+)?$/u.test(lead);
+        if (tight || /,\s*and\s+(?:the\s+)?$/u.test(lead)) {
           const andAt = lead.search(/,?\s*and\s+(?:the\s+)?$/u);
           const head = lead.slice(0, andAt);
           // The first conjunct may carry an apposition closed by the comma before "and" ("the North, which …, and").
           for (const e of [...subjectEnds(head), ...subjectEnds(`${head},`)]) {
             const partner = at(s.start + e, s.start);
-            if (partner) {
+            if (partner && (tight || /^(?:[^,]{0,40},\s+)?(?:[Bb]oth\s+|[Ee]ither\s+)?(?:the\s+)?$/u.test(text.slice(s.start, partner.start)))) {
               list.unshift(partner);
               break;
             }
@@ -204,6 +210,9 @@ export function findEvents(
       const lead30 = text.slice(Math.max(s.start, tStart - 30), tStart);
       const p = asNoun && (!asVerb || (NOUN_LEAD.test(lead30) && !/\bto\s+$/u.test(lead30))) ? asNoun : asVerb;
       if (!p) continue;
+      // Events that have not happened: "invited Choe to visit Moscow", "the possibility of Putin's visit".
+      if (!p.noun && INTENT.test(text.slice(Math.max(s.start, tStart - 60), tStart))) continue;
+      if (p.noun && HYPOTHETICAL.test(text.slice(Math.max(s.start, tStart - 50), tStart))) continue;
       if (p.requires && !new RegExp(`\\b(?:${alt(p.requires)})\\b`).test(st)) continue;
       // A passive: "X was invited by Y" makes Y the source and X the target; without "by Y" there is no source.
       const passive = !p.noun && PASSIVE.test(text.slice(s.start, tStart));

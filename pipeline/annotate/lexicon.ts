@@ -7,6 +7,7 @@ import worldCountries from 'world-countries';
 import type { Countries } from 'world-countries';
 import actorsData from '../lexicon/actors.json' with { type: 'json' };
 import language from '../lexicon/language.json' with { type: 'json' };
+import { escapeRe } from '../regex.ts';
 
 export type ActorType = 'person' | 'organization' | 'country';
 
@@ -42,7 +43,6 @@ export interface Lexicon {
 }
 
 const slug = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’.]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const LATIN = /^[\p{Script=Latin}][\p{Script=Latin} .'’-]*$/u;
 
 // The package's typings declare its default export as a namespace under NodeNext; it is the country array.
@@ -88,7 +88,7 @@ function build(): Lexicon {
   }
   const surnames = new Map([...surnameCount].filter(([, es]) => es.length === 1).map(([n, es]) => [n, es[0]!]));
   const sorted = [...surfaces.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const surfaceRe = new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.map(escape).join('|')})(?![\\p{L}\\p{N}]|\\.\\p{L})`, 'gu');
+  const surfaceRe = new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.map(escapeRe).join('|')})(?![\\p{L}\\p{N}]|\\.\\p{L})`, 'gu');
   return { surfaces, surfaceRe, demonyms, countryByIso, surnames, lang: language };
 }
 

@@ -13,6 +13,7 @@
  *  4. references: bare surnames (the most recent person with that name, or the one whose title matches),
  *     "the <demonym> <role>" descriptions, "the ministry", "a ministry official", "the North/South".
  */
+import { alt, altCi } from '../regex.ts';
 import type { GazetteerEntry, Lexicon } from './lexicon.ts';
 import { LEXICON, personKey, slug } from './lexicon.ts';
 import type { Sentence } from './sentences.ts';
@@ -49,9 +50,6 @@ export interface ArticleMentions {
 const NAME_TOKEN = "\\p{Lu}[\\p{Ll}’'\\-]*\\p{Ll}(?:-\\p{L}+)*";
 const NAME_SEQ = `${NAME_TOKEN}(?:\\s${NAME_TOKEN}){1,3}`;
 const MONTHS_DAYS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|These|Those|In|On|At|For|But|And|After|Before|During|While|When|Meanwhile|According|Both|Such|Some|Its|His|Her|Their|Our|Last|Next)$/;
-const alt = (xs: string[]) => xs.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
-/** Like `alt`, with each word's first letter in either case ("[Ff]oreign\s+[Mm]inister"), so the rest of the pattern stays case-sensitive. */
-const altCi = (xs: string[]) => alt(xs).replace(/(^|\||\\s\+|-)(\p{L})/gu, (_m, a: string, ch: string) => `${a}[${ch.toUpperCase()}${ch.toLowerCase()}]`);
 
 /** Finds and resolves the actor mentions of `text`. */
 export function findMentions(text: string, sentences: Sentence[], lex: Lexicon = LEXICON): ArticleMentions {

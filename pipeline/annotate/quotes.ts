@@ -10,6 +10,7 @@
  * Indirect: "X said (that) …", "…, X said.", "according to X, …", "…, saying that …", "X quoted Y as saying
  * that …", and the other content cues of the lexicon; the text is the content clause.
  */
+import { alt } from '../regex.ts';
 import type { ArticleEntity, Mention } from './mentions.ts';
 import type { Lexicon } from './lexicon.ts';
 import { LEXICON } from './lexicon.ts';
@@ -46,7 +47,6 @@ interface Speaker {
   at: number;
 }
 
-const alt = (xs: string[]) => xs.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
 
 /** Top-level quotation spans of `text`. */
 export function quoteSpans(text: string): Span[] {

@@ -51,7 +51,7 @@ export function timeExpressions(s: string, published: string | null): TimeExpres
   for (const m of s.matchAll(/\b(?:this|the current) year\b/gi)) add(m.index, m[0], pub ? String(y) : null, 'year');
   for (const m of s.matchAll(/\blast year\b/gi)) add(m.index, m[0], pub ? String(y - 1) : null, 'year');
   for (const m of s.matchAll(/\b(\d{1,3}) years ago\b/g)) add(m.index, m[0], pub ? String(y - Number(m[1])) : null, 'year');
-  for (const m of s.matchAll(/\bin (\d{4})\b/g)) add(m.index, m[0], m[1]!, 'year');
+  for (const m of s.matchAll(/\bin (\d{4})\b(?!-\d)/g)) add(m.index, m[0], m[1]!, 'year'); // not a range: "in 2024-25"
   // "last week": the month of the previous Monday-to-Sunday week, when the week lies in one month.
   for (const m of s.matchAll(/\blast week\b/gi)) {
     let date: string | null = null;

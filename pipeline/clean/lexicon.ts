@@ -1,4 +1,5 @@
 import raw from '../lexicon/boilerplate.json' with { type: 'json' };
+import { alt } from '../regex.ts';
 
 /** A compiled chrome rule from `pipeline/lexicon/boilerplate.json`. */
 export interface ChromeRule {
@@ -19,7 +20,6 @@ export interface BoilerplateLexicon {
   publicationDateLabel: RegExp;
 }
 
-const alternation = (xs: string[]) => xs.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
 
 /** Compiles the lexicon (each entry's `max_words` defaults to the file's `max_chrome_words`). */
 export function compileLexicon(data: typeof raw = raw): BoilerplateLexicon {
@@ -27,11 +27,11 @@ export function compileLexicon(data: typeof raw = raw): BoilerplateLexicon {
     chrome: data.chrome.map((r) => ({ id: r.id, re: new RegExp(r.pattern, 'iu'), maxWords: (r as { max_words?: number }).max_words ?? data.max_chrome_words })),
     widgetWords: new Set(data.widget_words),
     sectionLabels: new Set(data.section_labels),
-    broadcastLabel: new RegExp(`^(?:${alternation(data.broadcast_labels)})\\s*:\\s*`, 'iu'),
+    broadcastLabel: new RegExp(`^(?:${alt(data.broadcast_labels)})\\s*:\\s*`, 'iu'),
     mediaWords: new Set(data.media_words),
     authorRoleWords: new Set(data.author_role_words),
-    dateLabel: new RegExp(`^(?:${alternation(data.date_labels)})\\b`, 'iu'),
-    publicationDateLabel: new RegExp(`\\b(?:${alternation(data.publication_date_labels)})\\s*(?:on|at)?\\s*[:：]?\\s*$`, 'iu'),
+    dateLabel: new RegExp(`^(?:${alt(data.date_labels)})\\b`, 'iu'),
+    publicationDateLabel: new RegExp(`\\b(?:${alt(data.publication_date_labels)})\\s*(?:on|at)?\\s*[:：]?\\s*$`, 'iu'),
   };
 }
 
