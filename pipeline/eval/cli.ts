@@ -2,19 +2,24 @@
  * `npm run eval [-- --out DIR] [--gold FILE]`: scores a release (default: the newest under dist-data/)
  * against the dev gold (default tests/fixtures/gold/dev.json) and prints the figures.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Gold } from './gold.ts';
-import { score } from './score.ts';
+import { qualityTable, score } from './score.ts';
 
-const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist-data' }, gold: { type: 'string', default: 'tests/fixtures/gold/dev.json' }, json: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist-data' }, gold: { type: 'string', default: 'tests/fixtures/gold/dev.json' }, json: { type: 'boolean' }, datasheet: { type: 'boolean' } } });
 const versions = readdirSync(values.out).filter((d) => /^v\d+\.\d+\.\d+$/.test(d)).sort((a, b) => a.slice(1).localeCompare(b.slice(1), undefined, { numeric: true }));
 const dir = versions.length ? path.join(values.out, versions[versions.length - 1]!) : values.out;
 const read = (t: string) => readFileSync(path.join(dir, 'jsonl', `${t}.jsonl`), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 const gold = JSON.parse(readFileSync(values.gold, 'utf8')) as Gold;
 const s = score(gold, { articles: read('articles'), actors: read('actors'), quotes: read('quotes'), events: read('events') });
-if (values.json) console.log(JSON.stringify(s, null, 2));
+if (values.datasheet) {
+  // Refill the quality block of DATASHEET.md; tests/quality.test.ts fails when it is stale.
+  const sheet = readFileSync('DATASHEET.md', 'utf8');
+  writeFileSync('DATASHEET.md', sheet.replace(/(<!-- BEGIN QUALITY -->)[\s\S]*?(<!-- END QUALITY -->)/, (_m, a: string, b: string) => `${a}\n${qualityTable(s, gold)}\n${b}`));
+  console.log('DATASHEET.md quality block refreshed; run npm run pipeline to copy it into the release');
+} else if (values.json) console.log(JSON.stringify(s, null, 2));
 else {
   console.log(`release ${dir}, gold ${values.gold} (${gold.files.length} files)\n`);
   console.log(JSON.stringify(s, null, 1));

@@ -107,3 +107,23 @@ export function score(gold: Gold, rel: Release) {
     stories,
   };
 }
+
+/** The annotation-quality table of DATASHEET.md, from a score (see `npm run eval -- --datasheet`). */
+export function qualityTable(s: ReturnType<typeof score>, gold: Gold): string {
+  const q = s.quotes;
+  return [
+    `Measured with \`npm run eval\` on the dev gold (\`tests/fixtures/gold/dev.json\`: ${gold.files.length} articles, ${gold.actors.filter((a) => a.required).length} required actors, ${gold.direct_quotes.length} direct and ${gold.indirect_quotes.length} indirect quotes, ${gold.events.length} events of which ${gold.events.filter((e) => e.key).length} key). The gold is small and the rules were developed while looking at these two articles, so these figures are an upper bound; the fixture suites in \`tests/fixtures/{quotes,events}\` test each pattern on texts written for them.`,
+    '',
+    '| measure | value |',
+    '| --- | ---: |',
+    `| clean: title, body start, body end right | ${s.articles.title_ok}/${s.articles.checked}, ${s.articles.start_ok}/${s.articles.checked}, ${s.articles.end_ok}/${s.articles.checked} |`,
+    `| clean: chrome left in body | ${s.articles.chrome_left.length} |`,
+    `| actors: recall / precision | ${s.actors.recall} / ${s.actors.precision} |`,
+    `| actors: must-merge merged, must-not-merge violated | ${s.actors.must_merge_ok}, ${s.actors.must_not_merge_violations.length} |`,
+    `| direct quotes: precision / recall / F1 | ${q.direct_precision} / ${q.direct_recall} / ${q.direct_f1} |`,
+    `| direct quotes: speaker accuracy | ${q.speaker_accuracy} |`,
+    `| indirect quotes: recall / speaker accuracy | ${q.indirect_recall} / ${q.indirect_speaker_accuracy} |`,
+    `| events: recall (type, both actors, date) / key-event recall | ${s.events.recall} / ${s.events.key_recall} |`,
+    `| events: multi-source events merged into one row | ${s.events.merged_ok} |`,
+  ].join('\n');
+}
