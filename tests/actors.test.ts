@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { annotate } from '../pipeline/annotate.ts';
-import { articleOf } from './quotes.test.ts';
+import { articleOf } from './helpers.ts';
 
 const run = (...texts: string[]) => annotate(texts.map((t, i) => articleOf(`a${i}`, t)));
 const byName = (out: ReturnType<typeof run>) => new Map(out.actors.map((a) => [a.name, a]));

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { annotate } from '../pipeline/annotate.ts';
-import { articleOf } from './quotes.test.ts';
+import { articleOf } from './helpers.ts';
 
 const dir = new URL('./fixtures/events/', import.meta.url);
 const cases = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => f.replace(/\.txt$/, ''));

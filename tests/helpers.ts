@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Article } from '../pipeline/types.generated.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -21,4 +22,9 @@ export function tempDir(prefix = 'dispatches-'): string {
 /** Rows of a JSONL file. */
 export function readJsonl(file: string): Record<string, unknown>[] {
   return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+}
+
+/** An article row around a fixture text (only the fields annotate reads matter). */
+export function articleOf(id: string, text: string): Article {
+  return { article_id: `art_${id.padStart(16, '0').slice(-16)}`, source_file: `${id}.txt`, url: null, outlet: null, title: null, authors: [], published_date: '2024-05-10', published_date_source: 'manifest', dateline: null, language: 'en', text, char_count: text.length, word_count: 0, content_sha256: '0'.repeat(64), duplicate_of: null, duplicate_kind: null, duplicate_similarity: null, story_id: 'sto_0000000000000000' };
 }

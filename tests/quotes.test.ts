@@ -1,15 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { annotate } from '../pipeline/annotate.ts';
-import type { Article } from '../pipeline/types.generated.ts';
+import { articleOf } from './helpers.ts';
 
 const dir = new URL('./fixtures/quotes/', import.meta.url);
 const cases = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => f.replace(/\.txt$/, ''));
-
-/** An article row around a fixture text (only the fields annotate reads matter). */
-export function articleOf(id: string, text: string): Article {
-  return { article_id: `art_${id.padStart(16, '0').slice(-16)}`, source_file: `${id}.txt`, url: null, outlet: null, title: null, authors: [], published_date: '2024-05-10', published_date_source: 'manifest', dateline: null, language: 'en', text, char_count: text.length, word_count: 0, content_sha256: '0'.repeat(64), duplicate_of: null, duplicate_kind: null, duplicate_similarity: null, story_id: 'sto_0000000000000000' };
-}
 
 describe('quotes', () => {
   it.each(cases)('finds the quotes and speakers of fixture %s', (name) => {

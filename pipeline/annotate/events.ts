@@ -56,7 +56,7 @@ export const SYMMETRIC_CAMEOS = new Set([...eventLexicon.verbs.filter((v) => v.f
 const TRIGGER = new RegExp(`\\b(${alt([...PATTERNS].sort((a, b) => b.length - a.length))})\\b`, 'g');
 const MILITARY = new RegExp(`\\b(?:${alt(eventLexicon.military_words)})\\b`, 'i');
 // Clause boundaries; a speech verb opens the reported clause, which the time of the saying does not date.
-const CLAUSE_END = /[;.]|,\s+(?:which|who|whom|where|while|but|although|though|saying|adding)\b|,\s+and\s+(?=\p{Lu})|\s+(?:as|when|while|after|before|because|although|though|amid|during|that)\s|\b(?:said|says|told|reported|added|announced|stated)\s+(?:that\s+)?(?=\p{L})/u;
+const CLAUSE_END = /;|,\s+(?:which|who|whom|where|while|but|although|though|saying|adding)\b|,\s+and\s+(?=\p{Lu})|\s+(?:as|when|while|after|before|because|although|though|amid|during|that)\s|\b(?:said|says|told|reported|added|announced|stated)\s+(?:that\s+)?(?=\p{L})/u;
 const INTENT = new RegExp(`\\b(?:${alt(eventLexicon.intent_verbs)})\\s+(?:[\\p{L}’'.-]+\\s+){0,4}?to\\s+$`, 'u');
 const HYPOTHETICAL = new RegExp(`\\b(?:${alt(eventLexicon.hypothetical_markers)})\\s+(?:[\\p{L}’'.-]+\\s+){0,4}$`, 'u');
 const PASSIVE = /\b(?:was|were|been|being|is|are|be)\s+$/u;
