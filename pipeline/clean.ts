@@ -15,6 +15,7 @@ import type { BoilerplateLexicon } from './clean/lexicon.ts';
 import { LEXICON } from './clean/lexicon.ts';
 import { parseByline, parseDateLine, parseReportingCredit, parseSignoff, splitDateline, splitHeadlineDateline } from './clean/metadata.ts';
 import { dominantScript, normalizeText, scriptCounts, segment, words } from './clean/text.ts';
+import { htmlToText, looksLikeHtml } from './clean/html.ts';
 import { removePii } from './pii.ts';
 
 /** Result of cleaning one file. */
@@ -39,12 +40,15 @@ const SENTENCE_END = /[.!?…]["”’»)\]]*$/u;
 
 /** Cleans one raw article. `lex` defaults to the committed boilerplate lexicon. */
 export function clean(raw: RawArticle, lex: BoilerplateLexicon = LEXICON): CleanResult {
-  const segs = segment(removePii(normalizeText(raw.text)));
+  const normalized = normalizeText(raw.text);
+  const html = looksLikeHtml(normalized);
+  const segs = segment(removePii(html ? normalizeText(htmlToText(normalized)) : normalized));
   const script = dominantScript(segs.map((s) => s.text));
   const removed: Record<string, number> = {};
   const count = (rule: string) => {
     removed[rule] = (removed[rule] ?? 0) + 1;
   };
+  if (html) count('html_markup');
   const classified: Classified[] = segs.map((s) => {
     const text = s.text.replace(lex.broadcastLabel, '');
     if (text !== s.text) count('broadcast_label');
@@ -86,8 +90,17 @@ export function clean(raw: RawArticle, lex: BoilerplateLexicon = LEXICON): Clean
     }
     drop(c, words(c.text).length <= 3 ? 'section_label' : 'before_body');
   }
+  // The body ends at the last prose segment, or at a short sentence after the body started ("He declined to
+  // comment."): three or more words, a capital start and a sentence end, and no chrome rule matched it.
+  const shortSentence = (c: Classified) => c.k.kind === 'short' && words(c.text).length >= 3 && /^["“‘(]?\p{Lu}/u.test(c.text) && SENTENCE_END.test(c.text);
   let bodyEnd = -1;
-  for (let i = classified.length - 1; i >= 0; i--) if (classified[i]!.k.kind === 'prose') { bodyEnd = i; break; }
+  for (let i = classified.length - 1; i >= 0; i--) {
+    const c = classified[i]!;
+    if (c.k.kind === 'prose' || (bodyStart >= 0 && i > bodyStart && shortSentence(c))) {
+      bodyEnd = i;
+      break;
+    }
+  }
 
   const authors: string[] = [];
   let textDate: string | null = null;
@@ -107,7 +120,7 @@ export function clean(raw: RawArticle, lex: BoilerplateLexicon = LEXICON): Clean
     else body.push(c.text); // prose, short lines inside the body, and dates standing inside it
   });
   if (!body.length) {
-    return { ok: false, code: 'NO_BODY', message: 'no article body is left after removing page furniture (no paragraph of six or more words ending a sentence)', removed };
+    return { ok: false, code: 'NO_BODY', message: 'no article body is left after removing page furniture (no paragraph of six or more words ending a sentence); if this is an article, check which rule removed its lines (removed, in this report) in pipeline/lexicon/boilerplate.json', removed };
   }
 
   // Dateline opening the body, and a "(Reporting by …)" credit closing it.

@@ -70,6 +70,19 @@ function parseOptions(argv: string[]): RunOptions | null {
   };
 }
 
+/**
+ * Fault injection for the atomic-release tests: with DISPATCHES_PAUSE_AT=<step> (`file:csv/quotes.csv`,
+ * `swap`, `mid-swap`) the run stops at that step, says so on stderr and waits to be killed.
+ */
+function pauseAt(step: string | undefined): ((s: string) => void) | undefined {
+  if (!step) return undefined;
+  return (s) => {
+    if (s !== step) return;
+    process.stderr.write(`PAUSED at ${s}\n`);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
+  };
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (!options) {
@@ -83,6 +96,7 @@ async function main(): Promise<void> {
       options,
       (stage, items, ms) => process.stderr.write(`${stage.padEnd(9)} ${String(items).padStart(7)} items ${ms.toFixed(0).padStart(7)} ms\n`),
       path.resolve(options.out) === projectOut,
+      pauseAt(process.env['DISPATCHES_PAUSE_AT']),
     );
     const { counts, tables } = summary.report;
     process.stderr.write(

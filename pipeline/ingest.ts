@@ -47,7 +47,7 @@ export function ingest(folder: SeedFolder): IngestResult {
   const result: IngestResult = { raws: [], rejected: [] };
   for (const e of [...folder.entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const outcome: FileOutcome = { file: e.name, status: 'processed', code: null, message: null, article_id: null, bytes: e.size, sha256: e.bytes ? sha256Hex(e.bytes) : null, removed: {}, warnings: [] };
-    const decoded = e.code ? { code: e.code, message: e.message ?? e.code } : e.bytes ? decode(e.bytes) : { code: 'UNREADABLE', message: 'the file could not be read' };
+    const decoded = e.code ? { code: e.code, message: e.message ?? e.code } : e.bytes ? decode(e.bytes) : { code: 'UNREADABLE', message: 'the file could not be read; check its permissions' };
     if ('code' in decoded) {
       const ignored = ['NOT_TXT', 'SUBFOLDER', 'SYMLINK_OUTSIDE'].includes(decoded.code);
       result.rejected.push({ ...outcome, status: ignored ? 'ignored' : 'quarantined', code: decoded.code, message: decoded.message });
@@ -63,7 +63,7 @@ type Decoded = { text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' } | {
 
 /** Text of a file: UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is refused with a code. */
 export function decode(bytes: Uint8Array): Decoded {
-  if (bytes.length === 0) return { code: 'EMPTY_FILE', message: 'the file is empty' };
+  if (bytes.length === 0) return { code: 'EMPTY_FILE', message: 'the file is empty; add the article text or remove the file' };
   let encoding: 'utf-8' | 'utf-16le' | 'utf-16be' = 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) encoding = 'utf-16le';
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) encoding = 'utf-16be';
@@ -74,7 +74,7 @@ export function decode(bytes: Uint8Array): Decoded {
   } catch {
     return { code: 'INVALID_ENCODING', message: `the file is not valid ${encoding === 'utf-8' ? 'UTF-8' : encoding.toUpperCase()} (first bad byte near offset ${firstInvalidUtf8(bytes)}); convert it to UTF-8` };
   }
-  if (!/[^\s\u00A0\uFEFF\u200B]/u.test(text)) return { code: 'BLANK_FILE', message: 'the file holds only white space' };
+  if (!/[^\s\u00A0\uFEFF\u200B]/u.test(text)) return { code: 'BLANK_FILE', message: 'the file holds only white space; add the article text or remove the file' };
   return { text, encoding };
 }
 
@@ -127,7 +127,8 @@ function parseManifest(folder: SeedFolder): Map<string, IndexedEntry> {
     if (out.has(name)) {
       throw new PipelineError('SEED_MANIFEST_DUPLICATE', `"${name}" is described twice (first in entry ${out.get(name)!.index})`, { file, entry: index, field: 'file' }, 'merge the two entries into one');
     }
-    const str = (k: string) => (typeof a[k] === 'string' ? (a[k] as string) : null);
+    // Manifest text gets the same normalisation as article text (well-formed UTF-16, NFC).
+    const str = (k: string) => (typeof a[k] === 'string' ? (a[k] as string).toWellFormed().normalize('NFC') : null);
     out.set(name, { index, entry: { file: name, outlet: str('outlet'), url: str('url'), published_date: str('published_date'), language: str('language') } });
   });
   return out;

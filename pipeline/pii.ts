@@ -1,6 +1,6 @@
 /**
  * Personal contact data that must never reach a release: e-mail addresses and telephone numbers.
- * Removed from the text before anything else reads it, with any brackets left empty by the removal.
+ * Removed from the text before anything else reads it, with any brackets the removal leaves empty.
  */
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 // Telephone numbers in the forms news pages print them: +82-2-123-4567, (02) 123 4567, 02-123-4567,
@@ -13,7 +13,8 @@ const CONTACT = new RegExp(`[ \\t]?(?:${EMAIL.source}|${PHONE.source})`, 'gu');
 
 /** `text` without e-mail addresses and telephone numbers. */
 export function removePii(text: string): string {
-  return text.replace(CONTACT, '').replace(/[ \t]*(?:\(\s*\)|\[\s*\]|<\s*>)/g, '');
+  // Brackets left holding only separators ("(jane@x.org, +1 202 555 0143)" → "(,)") go too.
+  return text.replace(CONTACT, '').replace(/[ \t]*(?:\([\s,;:/|–-]*\)|\[[\s,;:/|–-]*\]|<[\s,;:/|–-]*>)/g, '');
 }
 
 /** True when `text` still holds an e-mail address or telephone number (used by validate). */

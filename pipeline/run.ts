@@ -43,7 +43,7 @@ export class ValidationFailed extends PipelineError {
 }
 
 /** Runs every stage and writes the release. `syncDatasheet` also refreshes the project's DATASHEET.md. */
-export async function run(options: RunOptions, progress: Progress = () => {}, syncDatasheet = false): Promise<RunSummary> {
+export async function run(options: RunOptions, progress: Progress = () => {}, syncDatasheet = false, onStep?: (step: string) => void): Promise<RunSummary> {
   const timed = <T>(name: string, items: (r: T) => number, f: () => T): T => {
     const t0 = performance.now();
     const r = f();
@@ -56,9 +56,15 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
   const outcomes: FileOutcome[] = [...ingested.rejected];
   const cleaned = timed('clean', (r) => r.length, () => ingested.raws.map(({ raw, outcome }) => ({ result: clean(raw), outcome })));
   const articles: CleanArticle[] = [];
+  // Names that differ only in case are different files here, but one file on case-insensitive systems.
+  const byFolded = new Map<string, string[]>();
+  for (const { outcome } of cleaned) byFolded.set(outcome.file.toLowerCase(), [...(byFolded.get(outcome.file.toLowerCase()) ?? []), outcome.file]);
   for (const { result, outcome } of cleaned) {
     outcome.removed = result.removed;
+    const twins = byFolded.get(outcome.file.toLowerCase())!.filter((f) => f !== outcome.file);
+    if (twins.length) outcome.warnings.push(`NAME_CASE_CLASH: ${twins.join(', ')} differs only in case; both are processed, but they collide on case-insensitive file systems: rename one`);
     if (result.ok) {
+      if (result.article.language !== 'en') outcome.warnings.push(`NOT_ANNOTATED: language is ${result.article.language ?? 'undetermined'}; the annotators read English only, so the article is released without actors, quotes or events`);
       articles.push(result.article);
       outcomes.push({ ...outcome, article_id: result.article.article_id });
     } else outcomes.push({ ...outcome, status: 'quarantined', code: result.code, message: result.message });
@@ -84,7 +90,7 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
   const report = buildReport(meta.version, outcomes, Object.fromEntries(Object.entries(tables).map(([t, rows]) => [t, rows.length])) as Record<keyof typeof tables, number>);
   const t0 = performance.now();
   const template = readFileSync(DATASHEET, 'utf8');
-  const written = await writeRelease({ outDir: options.out, meta, tables, report, datasheetTemplate: template });
+  const written = await writeRelease({ outDir: options.out, meta, tables, report, datasheetTemplate: template, ...(onStep ? { onStep } : {}) });
   progress('export', written.files.length, performance.now() - t0);
   if (syncDatasheet) {
     const rendered = readFileSync(`${written.dir}/DATASHEET.md`, 'utf8');

@@ -28,8 +28,8 @@ export interface ReleaseInput {
   tables: Tables;
   report: RunReport;
   datasheetTemplate: string;
-  /** Called after each file is written (for progress). */
-  onFile?: (relPath: string) => void;
+  /** Called after each file is written (`file:<path>`) and before the swap into place (`swap`). */
+  onStep?: (step: string) => void;
 }
 
 /** Writes the release and returns its folder and every file in it (relative paths, sorted). */
@@ -54,7 +54,7 @@ export async function writeRelease(input: ReleaseInput): Promise<{ dir: string; 
         else if (format === 'jsonl') await writeJsonl(table, rows, file);
         else await writeParquet(table, rows, file, createdBy);
         dataFiles.push({ table, format, path: rel, bytes: statSync(file).size, sha256: await hashFile(file) });
-        input.onFile?.(rel);
+        input.onStep?.(`file:${rel}`);
       }
     }
     mkdirSync(path.join(tmp, 'schemas'));
@@ -65,7 +65,8 @@ export async function writeRelease(input: ReleaseInput): Promise<{ dir: string; 
     const files = listFiles(tmp);
     const sums = await Promise.all(files.map(async (p) => ({ path: p, sha256: await hashFile(path.join(tmp, p)) })));
     writeFileSync(path.join(tmp, 'SHA256SUMS'), sha256sums(sums));
-    swapIntoPlace(tmp, final);
+    input.onStep?.('swap');
+    swapIntoPlace(tmp, final, input.onStep);
     return { dir: final, files: listFiles(final) };
   } catch (err) {
     rmSync(tmp, { recursive: true, force: true });
@@ -79,13 +80,16 @@ function sortedRows(table: TableName, tables: Tables): object[] {
 }
 
 /** Moves a complete `tmp` folder to `final`, replacing an older copy only after the new one is in place. */
-function swapIntoPlace(tmp: string, final: string): void {
+function swapIntoPlace(tmp: string, final: string, onStep?: (step: string) => void): void {
   if (!existsSync(final)) {
     renameSync(tmp, final);
     return;
   }
+  // Between these two renames no v<version> folder exists; a run killed there leaves the old release in
+  // .old-v<version>-<pid>, and the next run puts it back before anything else (removeStale).
   const old = `${path.dirname(final)}/.old-${path.basename(final)}-${process.pid}`;
   renameSync(final, old);
+  onStep?.('mid-swap');
   renameSync(tmp, final);
   rmSync(old, { recursive: true, force: true });
 }

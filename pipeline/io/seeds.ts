@@ -37,14 +37,14 @@ function readEntry(full: string, name: string, root: string, maxBytes: number): 
     st = lstatSync(full);
     if (st.isSymbolicLink()) {
       const target = realpathSync(full);
-      if (target !== root && !target.startsWith(root + path.sep)) return skip('SYMLINK_OUTSIDE', `a symbolic link to ${target}, outside the seeds folder: not followed`);
+      if (target !== root && !target.startsWith(root + path.sep)) return skip('SYMLINK_OUTSIDE', `a symbolic link to ${path.basename(target)}, outside the seeds folder: not followed; copy the file into the seeds folder to include it`);
       st = statSync(full);
     }
   } catch (err) {
-    return skip('UNREADABLE', `cannot inspect the entry (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    return skip('UNREADABLE', `cannot inspect the entry (${(err as NodeJS.ErrnoException).code ?? 'error'}); a link whose target is missing is the usual cause: fix or remove it`);
   }
-  if (st.isDirectory()) return skip('SUBFOLDER', 'a subfolder: only files directly in the seeds folder are read');
-  if (!name.toLowerCase().endsWith('.txt')) return skip('NOT_TXT', 'not a .txt file: only plain-text articles are read', st.size);
+  if (st.isDirectory()) return skip('SUBFOLDER', 'a subfolder: only files directly in the seeds folder are read; move its articles up to include them');
+  if (!name.toLowerCase().endsWith('.txt')) return skip('NOT_TXT', 'not a .txt file: only plain-text articles are read; save an article as .txt to include it', st.size);
   if (st.size > maxBytes) return skip('FILE_TOO_LARGE', `${st.size} bytes, over the limit of ${maxBytes} bytes; raise --max-bytes if the file is a real article`, st.size);
   try {
     return { name, bytes: new Uint8Array(readFileSync(full)), size: st.size };

@@ -1,0 +1,36 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from './helpers.ts';
+
+const planted = ['jane.doe@example.com', 'desk@news-example.org', '+1 202 555 0143', '+82-2-398-3114', '(02) 555 0199', '02-398-3114'];
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+describe('contact data', () => {
+  it('never reaches any file of the release: text, authors, quotes, every format', () => {
+    const seeds = tempDir();
+    mkdirSync(seeds, { recursive: true });
+    writeFileSync(
+      path.join(seeds, 'contacts.txt'),
+      [
+        'Ministry opens hotline for flood victims',
+        'By Jane Doe (jane.doe@example.com, +1 202 555 0143)',
+        'The interior ministry opened a hotline for flood victims on Monday, officials said. Callers can dial +82-2-398-3114 or (02) 555 0199 around the clock.',
+        '“Write to desk@news-example.org or call 02-398-3114 if you need help,” the ministry said in a statement.',
+      ].join('\n'),
+    );
+    const out = tempDir();
+    const r = runCli(['--seeds', seeds, '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const articles = readFileSync(path.join(out, 'v0.1.0/jsonl/articles.jsonl'), 'utf8');
+    expect(articles).toContain('Jane Doe'); // the author survives, the address does not
+    expect(readFileSync(path.join(out, 'v0.1.0/jsonl/quotes.jsonl'), 'utf8')).toContain('if you need help');
+    for (const file of files(out)) {
+      const bytes = readFileSync(file);
+      for (const p of planted) expect(bytes.includes(Buffer.from(p)), `${p} in ${path.relative(out, file)}`).toBe(false);
+    }
+  });
+});
