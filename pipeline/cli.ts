@@ -72,7 +72,7 @@ function parseOptions(argv: string[]): RunOptions | null {
 
 /**
  * Fault injection for the atomic-release tests: with DISPATCHES_PAUSE_AT=<step> (`file:csv/quotes.csv`,
- * `swap`, `mid-swap`) the run stops at that step, says so on stderr and waits to be killed.
+ * `swap`) the run stops at that step, says so on stderr and waits to be killed.
  */
 function pauseAt(step: string | undefined): ((s: string) => void) | undefined {
   if (!step) return undefined;
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
     );
     const { counts, tables } = summary.report;
     process.stderr.write(
-      `\nrelease  ${summary.dir} (${summary.files.length} files) in ${((performance.now() - started) / 1000).toFixed(1)} s\n` +
+      `\nrelease  ${summary.dir} (${summary.files.length} files${summary.unchanged ? ', already released with these exact bytes: unchanged' : ''}) in ${((performance.now() - started) / 1000).toFixed(1)} s\n` +
         `rows     ${Object.entries(tables).map(([t, n]) => `${t} ${n}`).join(', ')}\n` +
         `inputs   ${counts.files} files: ${counts.processed} processed, ${counts.duplicate} duplicates, ${counts.quarantined} quarantined, ${counts.ignored} ignored (see run-report.json)\n`,
     );

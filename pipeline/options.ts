@@ -10,6 +10,8 @@ export interface RunOptions {
   strict: boolean;
   /** Near-duplicate Jaccard threshold (default 0.5). */
   nearThreshold: number;
+  /** Dataset version to release (default: pipeline/metadata/dataset.json). */
+  version?: string;
 }
 
 export const DEFAULT_OPTIONS: RunOptions = {

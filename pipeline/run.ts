@@ -21,6 +21,7 @@ import { validate } from './validate.ts';
 import type { ValidationIssue } from './validate.ts';
 
 const DATASHEET = fileURLToPath(new URL('../DATASHEET.md', import.meta.url));
+const CHANGELOG = fileURLToPath(new URL('../CHANGELOG.md', import.meta.url));
 
 /** Receives one call per finished stage (the CLI prints them). */
 export type Progress = (stage: string, items: number, ms: number) => void;
@@ -30,6 +31,8 @@ export interface RunSummary {
   dir: string;
   files: string[];
   report: RunReport;
+  /** The version existed with exactly these bytes: nothing was written. */
+  unchanged: boolean;
 }
 
 /** Raised when validation fails: the release is not written. */
@@ -50,7 +53,7 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
     progress(name, items(r), performance.now() - t0);
     return r;
   };
-  const meta = datasetMeta as DatasetMeta;
+  const meta = { ...(datasetMeta as DatasetMeta), ...(options.version ? { version: options.version } : {}) };
   const folder = timed('read', (f) => f.entries.length, () => readSeedFolder(options.seeds, options.maxBytes));
   const ingested = timed('ingest', (r) => r.raws.length, () => ingest(folder));
   const outcomes: FileOutcome[] = [...ingested.rejected];
@@ -90,11 +93,15 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
   const report = buildReport(meta.version, outcomes, Object.fromEntries(Object.entries(tables).map(([t, rows]) => [t, rows.length])) as Record<keyof typeof tables, number>);
   const t0 = performance.now();
   const template = readFileSync(DATASHEET, 'utf8');
-  const written = await writeRelease({ outDir: options.out, meta, tables, report, datasheetTemplate: template, ...(onStep ? { onStep } : {}) });
+  const changelog = readFileSync(CHANGELOG, 'utf8');
+  const written = await writeRelease({ outDir: options.out, meta, tables, report, datasheetTemplate: template, changelogTemplate: changelog, ...(onStep ? { onStep } : {}) });
   progress('export', written.files.length, performance.now() - t0);
   if (syncDatasheet) {
-    const rendered = readFileSync(`${written.dir}/DATASHEET.md`, 'utf8');
-    if (rendered !== template) writeFileSync(DATASHEET, rendered);
+    // The project's DATASHEET.md and CHANGELOG.md show what the newest release says.
+    for (const [file, before] of [[DATASHEET, template], [CHANGELOG, changelog]] as const) {
+      const rendered = readFileSync(`${written.dir}/${file === DATASHEET ? 'DATASHEET.md' : 'CHANGELOG.md'}`, 'utf8');
+      if (rendered !== before) writeFileSync(file, rendered);
+    }
   }
   return { ...written, report };
 }

@@ -1,10 +1,12 @@
 /**
  * Writes a release folder: data files in three formats, schemas, run report, datapackage.json,
- * DATASHEET.md and SHA256SUMS. Everything goes into `<out>/.tmp-v<version>-<pid>` first; only a complete
- * folder is renamed to `<out>/v<version>`, so a failed or killed run never leaves a partial release.
+ * DATASHEET.md, CHANGELOG.md, changes/ and SHA256SUMS. Everything goes into `<out>/.tmp-v<version>-<pid>`
+ * first; only a complete folder is renamed to `<out>/v<version>`, so a failed or killed run never leaves a
+ * partial release. A released version is immutable: rebuilding it with the same bytes changes nothing,
+ * with different bytes is refused until the version is bumped.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { primaryKeyOf, TABLE_NAMES } from '../schema/tables.ts';
@@ -15,6 +17,11 @@ import { writeCsv } from './csv.ts';
 import { buildDatapackage } from './datapackage.ts';
 import type { DataFile, DataFormat, DatasetMeta } from './datapackage.ts';
 import { renderDatasheet } from './datasheet.ts';
+import { bumpBetween, changelogEntry, compareVersions, diffVersions } from './changes.ts';
+import type { VersionData } from './changes.ts';
+import { PipelineError } from '../errors.ts';
+import { SCHEMAS } from '../schema/tables.ts';
+import type { TableSchema } from '../schema/tables.ts';
 import { writeJsonl } from './jsonl.ts';
 import { writeParquet } from './parquet.ts';
 import type { RunReport } from './report.ts';
@@ -28,15 +35,22 @@ export interface ReleaseInput {
   tables: Tables;
   report: RunReport;
   datasheetTemplate: string;
+  changelogTemplate: string;
   /** Called after each file is written (`file:<path>`) and before the swap into place (`swap`). */
   onStep?: (step: string) => void;
 }
 
-/** Writes the release and returns its folder and every file in it (relative paths, sorted). */
-export async function writeRelease(input: ReleaseInput): Promise<{ dir: string; files: string[] }> {
+/** Writes the release and returns its folder, every file in it (relative paths, sorted) and whether it already existed unchanged. */
+export async function writeRelease(input: ReleaseInput): Promise<{ dir: string; files: string[]; unchanged: boolean }> {
   const { outDir, meta, tables, report } = input;
   mkdirSync(outDir, { recursive: true });
   removeStale(outDir);
+  const previous = readPreviousVersion(outDir, meta.version);
+  const { summary, diffs } = diffVersions(previous, { version: meta.version, schemas: SCHEMAS, rows: tables as unknown as VersionData['rows'] });
+  const order = ['none', 'patch', 'minor', 'major'];
+  if (previous && order.indexOf(bumpBetween(previous.version, meta.version)) < order.indexOf(summary.required_bump)) {
+    throw new PipelineError('VERSION_BUMP_TOO_SMALL', `version ${meta.version} after ${previous.version} is a ${bumpBetween(previous.version, meta.version)} bump, but the changes need ${summary.required_bump} (${JSON.stringify(summary.tables)})`, { file: 'pipeline/metadata/dataset.json', field: 'version' }, 'raise the version as CHANGELOG.md says: MAJOR for removed or changed fields or removed rows, MINOR for added rows or fields, PATCH for changed rows');
+  }
   const final = path.join(outDir, `v${meta.version}`);
   const tmp = path.join(outDir, `.tmp-v${meta.version}-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
@@ -62,12 +76,25 @@ export async function writeRelease(input: ReleaseInput): Promise<{ dir: string; 
     writeFileSync(path.join(tmp, 'run-report.json'), `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(path.join(tmp, 'datapackage.json'), `${JSON.stringify(buildDatapackage(meta, dataFiles), null, 2)}\n`);
     writeFileSync(path.join(tmp, 'DATASHEET.md'), renderDatasheet(input.datasheetTemplate, report));
+    mkdirSync(path.join(tmp, 'changes'));
+    writeFileSync(path.join(tmp, 'changes', 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    // A first release has no previous version to diff against: its summary says so, and no diff repeats the data.
+    if (previous) for (const [t, lines] of Object.entries(diffs)) writeFileSync(path.join(tmp, 'changes', `${t}.jsonl`), lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
+    writeFileSync(path.join(tmp, 'CHANGELOG.md'), renderChangelog(input.changelogTemplate, [changelogEntry(summary), ...(previous?.changelog ?? [])]));
     const files = listFiles(tmp);
     const sums = await Promise.all(files.map(async (p) => ({ path: p, sha256: await hashFile(path.join(tmp, p)) })));
     writeFileSync(path.join(tmp, 'SHA256SUMS'), sha256sums(sums));
     input.onStep?.('swap');
-    swapIntoPlace(tmp, final, input.onStep);
-    return { dir: final, files: listFiles(final) };
+    if (existsSync(final)) {
+      const differing = differences(tmp, final);
+      rmSync(tmp, { recursive: true, force: true });
+      if (differing.length) {
+        throw new PipelineError('RELEASE_IMMUTABLE', `${final} is released and this run would change ${differing.length} file(s): ${differing.slice(0, 5).join(', ')}${differing.length > 5 ? ', …' : ''}`, { file: final }, 'bump the version in pipeline/metadata/dataset.json (CHANGELOG.md says which part); a version folder that was never published may instead be deleted and rebuilt');
+      }
+      return { dir: final, files: listFiles(final), unchanged: true };
+    }
+    renameSync(tmp, final);
+    return { dir: final, files: listFiles(final), unchanged: false };
   } catch (err) {
     rmSync(tmp, { recursive: true, force: true });
     throw err;
@@ -79,33 +106,50 @@ function sortedRows(table: TableName, tables: Tables): object[] {
   return [...(tables[table] as unknown as Record<string, string>[])].sort((a, b) => (a[key]! < b[key]! ? -1 : a[key]! > b[key]! ? 1 : 0));
 }
 
-/** Moves a complete `tmp` folder to `final`, replacing an older copy only after the new one is in place. */
-function swapIntoPlace(tmp: string, final: string, onStep?: (step: string) => void): void {
-  if (!existsSync(final)) {
-    renameSync(tmp, final);
-    return;
-  }
-  // Between these two renames no v<version> folder exists; a run killed there leaves the old release in
-  // .old-v<version>-<pid>, and the next run puts it back before anything else (removeStale).
-  const old = `${path.dirname(final)}/.old-${path.basename(final)}-${process.pid}`;
-  renameSync(final, old);
-  onStep?.('mid-swap');
-  renameSync(tmp, final);
-  rmSync(old, { recursive: true, force: true });
-}
-
 /** Removes temporary folders left by runs that were killed (their process is gone). */
 function removeStale(outDir: string): void {
   for (const name of readdirSync(outDir)) {
-    const m = /^\.(?:tmp|old)-(v[^-]+)-(\d+)$/.exec(name);
-    if (!m) continue;
-    const pid = Number(m[2]);
-    if (pid !== process.pid && isAlive(pid)) continue;
-    // An .old- folder whose final folder is missing is the last good release: put it back.
-    const final = path.join(outDir, m[1]!);
-    if (name.startsWith('.old-') && !existsSync(final)) renameSync(path.join(outDir, name), final);
-    else rmSync(path.join(outDir, name), { recursive: true, force: true });
+    const m = /^\.tmp-v[^-]+-(\d+)$/.exec(name);
+    if (m && (Number(m[1]) === process.pid || !isAlive(Number(m[1])))) rmSync(path.join(outDir, name), { recursive: true, force: true });
   }
+}
+
+/** Files that differ between two release folders (missing on either side, or different bytes). */
+function differences(a: string, b: string): string[] {
+  const [fa, fb] = [listFiles(a), listFiles(b)];
+  const all = [...new Set([...fa, ...fb])].sort();
+  return all.filter((f) => !fa.includes(f) || !fb.includes(f) || !readFileSync(path.join(a, f)).equals(readFileSync(path.join(b, f))));
+}
+
+/** The highest released version below `version` in `outDir`, with its schemas, rows and changelog entries. */
+function readPreviousVersion(outDir: string, version: string): (VersionData & { changelog: string[] }) | null {
+  const versions = readdirSync(outDir)
+    .map((n) => /^v(\d+\.\d+\.\d+)$/.exec(n)?.[1])
+    .filter((v): v is string => !!v && compareVersions(v, version) < 0)
+    .sort(compareVersions);
+  const prev = versions[versions.length - 1];
+  if (!prev) return null;
+  const dir = path.join(outDir, `v${prev}`);
+  const schemas: VersionData['schemas'] = {};
+  const rows: VersionData['rows'] = {};
+  for (const f of readdirSync(path.join(dir, 'schemas'))) {
+    const t = f.replace(/\.schema\.json$/, '') as keyof typeof schemas;
+    if (t === ('manifest' as string)) continue;
+    schemas[t] = JSON.parse(readFileSync(path.join(dir, 'schemas', f), 'utf8')) as TableSchema;
+    const jsonl = path.join(dir, 'jsonl', `${t}.jsonl`);
+    if (existsSync(jsonl)) rows[t] = readFileSync(jsonl, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+  }
+  const log = existsSync(path.join(dir, 'CHANGELOG.md')) ? readFileSync(path.join(dir, 'CHANGELOG.md'), 'utf8') : '';
+  const block = /<!-- BEGIN GENERATED: changelog -->\n([\s\S]*?)\n<!-- END GENERATED: changelog -->/.exec(log)?.[1] ?? '';
+  const changelog = block ? block.split(/\n(?=## )/) : [];
+  return { version: prev, schemas, rows, changelog };
+}
+
+/** CHANGELOG.md: the hand-written rule with the generated entries, newest first. */
+export function renderChangelog(template: string, entries: string[]): string {
+  const re = /(<!-- BEGIN GENERATED: changelog -->)[\s\S]*?(<!-- END GENERATED: changelog -->)/;
+  if (!re.test(template)) throw new PipelineError('CHANGELOG_MARKER_MISSING', 'CHANGELOG.md has no generated block', { file: 'CHANGELOG.md' }, 'put "<!-- BEGIN GENERATED: changelog -->" and "<!-- END GENERATED: changelog -->" on lines of their own');
+  return template.replace(re, (_m, a: string, b: string) => `${a}\n${entries.map((e) => e.trim()).join('\n\n')}\n${b}`);
 }
 
 function isAlive(pid: number): boolean {
