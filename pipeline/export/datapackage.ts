@@ -4,6 +4,7 @@
  * foreign keys). Pure.
  */
 import { columnsOf, primaryKeyOf } from '../schema/tables.ts';
+import { TEXT_TABLES } from './metadata.ts';
 import type { Column, TableName } from '../schema/tables.ts';
 
 /** A data file written into the release. */
@@ -29,6 +30,8 @@ export interface DatasetMeta {
   text_notice: string;
   contributors: { title: string; roles: string[] }[];
   sources: { title: string }[];
+  /** Where the dataset lives, when it has a public address (null until published). */
+  homepage: string | null;
 }
 
 const MEDIATYPE: Record<DataFormat, string> = { csv: 'text/csv', jsonl: 'application/jsonl', parquet: 'application/vnd.apache.parquet' };
@@ -67,14 +70,17 @@ export function tableSchema(table: TableName, format: DataFormat) {
   };
 }
 
-/** The datapackage.json object for the given files. */
-export function buildDatapackage(meta: DatasetMeta, files: DataFile[]) {
+/** The datapackage.json object for the given files; `created` is the release date from the data (YYYY-MM-DD). */
+export function buildDatapackage(meta: DatasetMeta, files: DataFile[], created: string | null) {
+  const thirdParty = { name: 'LicenseRef-third-party-news-text', title: `Article text under its publishers' copyright: ${meta.text_notice}` };
   return {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
     name: meta.name,
     title: meta.title,
     description: `${meta.description} ${meta.text_notice}`,
     version: meta.version,
+    ...(created ? { created: `${created}T00:00:00Z` } : {}),
+    ...(meta.homepage ? { homepage: meta.homepage } : {}),
     keywords: meta.keywords,
     licenses: meta.licenses,
     contributors: meta.contributors,
@@ -88,6 +94,8 @@ export function buildDatapackage(meta: DatasetMeta, files: DataFile[]) {
       encoding: f.format === 'parquet' ? undefined : 'utf-8',
       bytes: f.bytes,
       hash: `sha256:${f.sha256}`,
+      // Our annotations are ours to license; the article words in some tables are not.
+      licenses: TEXT_TABLES.has(f.table) ? [...meta.licenses, thirdParty] : meta.licenses,
       ...(f.format === 'csv' ? { dialect: { header: true, delimiter: ',', lineTerminator: '\n', quoteChar: '"', doubleQuote: true } } : {}),
       schema: tableSchema(f.table, f.format),
     })),
