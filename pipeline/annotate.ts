@@ -4,7 +4,8 @@
  * results: the registry merges actors, the event merge joins reports of one event across articles.
  */
 import { stableId } from './hash.ts';
-import type { Actor, ActorMention, Article, Event, EventMention, Quote } from './types.generated.ts';
+import type { Actor, ActorMention, Event, EventMention, Quote } from './types.generated.ts';
+import type { FullArticle } from './model.ts';
 import { findEvents } from './annotate/events.ts';
 import type { EventDraft } from './annotate/events.ts';
 import { mergeEvents } from './annotate/event-merge.ts';
@@ -31,7 +32,7 @@ export interface ArticleAnnotation extends ArticleMentions {
 }
 
 /** Per-article work: pure, independent of every other article. */
-export function annotateArticle(a: Pick<Article, 'article_id' | 'text' | 'published_date'>): ArticleAnnotation {
+export function annotateArticle(a: Pick<FullArticle, 'article_id' | 'text' | 'published_date'>): ArticleAnnotation {
   const sentences = splitSentences(a.text);
   const found = findMentions(a.text, sentences);
   const quotes = findQuotes(a.text, sentences, found.mentions, found.entities);
@@ -41,7 +42,7 @@ export function annotateArticle(a: Pick<Article, 'article_id' | 'text' | 'publis
 }
 
 /** Annotates the given articles (the caller passes canonical ones; only English text is annotated). */
-export function annotate(articles: Article[]): Annotations {
+export function annotate(articles: FullArticle[]): Annotations {
   const english = articles.filter((a) => a.language === 'en');
   const per = english.map(annotateArticle);
   const registry = buildRegistry(per);

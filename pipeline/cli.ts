@@ -21,6 +21,9 @@ Options:
   --max-bytes N          largest input file read, in bytes                     (default: ${DEFAULT_OPTIONS.maxBytes})
   --near-threshold X     word-shingle Jaccard at or above which two articles
                          are near duplicates, 0 < X <= 1                        (default: ${DEFAULT_OPTIONS.nearThreshold})
+  --profile full|public  full: with article text; public: third-party text left out
+                         (bodies and evidence sentences null, quote excerpts), under <out>/public/
+                                                                                (default: full)
   --strict               exit 1 when any input file is quarantined
   -h, --help             show this help
 
@@ -46,6 +49,7 @@ function parseOptions(argv: string[]): RunOptions | null {
         'max-bytes': { type: 'string' },
         'near-threshold': { type: 'string' },
         strict: { type: 'boolean' },
+        profile: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -67,6 +71,7 @@ function parseOptions(argv: string[]): RunOptions | null {
     maxBytes: num('max-bytes', values['max-bytes'], DEFAULT_OPTIONS.maxBytes, (n) => Number.isInteger(n) && n > 0),
     nearThreshold: num('near-threshold', values['near-threshold'], DEFAULT_OPTIONS.nearThreshold, (n) => n > 0 && n <= 1),
     strict: values.strict ?? false,
+    profile: values.profile === undefined ? 'full' : values.profile === 'full' || values.profile === 'public' ? values.profile : fail(`--profile must be "full" or "public", got "${values.profile}"`),
   };
 }
 

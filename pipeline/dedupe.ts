@@ -4,8 +4,7 @@
  * `findDuplicates` (dedupe/near.ts) and `clusterStories` (dedupe/stories.ts). Pure.
  */
 import { stableId } from './hash.ts';
-import type { CleanArticle } from './model.ts';
-import type { Article } from './types.generated.ts';
+import type { CleanArticle, FullArticle } from './model.ts';
 import { DEFAULT_NEAR, findDuplicates } from './dedupe/near.ts';
 import type { DuplicateLink, NearOptions } from './dedupe/near.ts';
 import { shingleHashes, signature, similarity } from './dedupe/signature.ts';
@@ -19,7 +18,7 @@ export interface DedupeOptions {
 }
 
 export interface DedupeResult {
-  articles: Article[];
+  articles: FullArticle[];
   /** Every duplicate found, with both similarity measures, for the run report. */
   links: DuplicateLink[];
 }

@@ -19,8 +19,11 @@ export interface RawArticle {
   manifest: ManifestEntry | null;
 }
 
+/** An article row with its body: every stage works on these (only the public profile's export drops the text). */
+export type FullArticle = Article & { text: string };
+
 /** An article after clean, before dedupe has set its duplicate and story fields. */
-export type CleanArticle = Omit<Article, 'duplicate_of' | 'duplicate_kind' | 'duplicate_similarity' | 'story_id'>;
+export type CleanArticle = Omit<FullArticle, 'duplicate_of' | 'duplicate_kind' | 'duplicate_similarity' | 'story_id'>;
 
 /** What became of one input file; `run-report.json` lists one per file. */
 export interface FileOutcome {

@@ -12,6 +12,8 @@ export interface RunOptions {
   nearThreshold: number;
   /** Dataset version to release (default: pipeline/metadata/dataset.json). */
   version?: string;
+  /** `full` (default) releases article text; `public` leaves third-party text out (written under `<out>/public/`). */
+  profile: 'full' | 'public';
 }
 
 export const DEFAULT_OPTIONS: RunOptions = {
@@ -20,4 +22,5 @@ export const DEFAULT_OPTIONS: RunOptions = {
   maxBytes: 5 * 1024 * 1024,
   strict: false,
   nearThreshold: 0.5,
+  profile: 'full',
 };

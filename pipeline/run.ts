@@ -18,6 +18,8 @@ import datasetMeta from './metadata/dataset.json' with { type: 'json' };
 import type { CleanArticle, FileOutcome } from './model.ts';
 import type { RunOptions } from './options.ts';
 import { validate } from './validate.ts';
+import { toPublic } from './export/profile.ts';
+import path from 'node:path';
 import type { ValidationIssue } from './validate.ts';
 
 const DATASHEET = fileURLToPath(new URL('../DATASHEET.md', import.meta.url));
@@ -83,9 +85,15 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
     }
   }
   const annotations = timed('annotate', (r) => r.actors.length + r.actor_mentions.length + r.quotes.length + r.events.length, () => annotate(deduped.articles.filter((a) => a.duplicate_of === null)));
-  const tables = { articles: deduped.articles, ...annotations };
-  const result = timed('validate', () => Object.values(tables).reduce((n, t) => n + t.length, 0), () => validate(tables));
+  const full = { articles: deduped.articles, ...annotations };
+  const result = timed('validate', () => Object.values(full).reduce((n, t) => n + t.length, 0), () => validate(full));
   if (!result.valid) throw new ValidationFailed(result.issues);
+  // The public profile is derived from the validated full tables, and validated again as released.
+  const tables = options.profile === 'public' ? toPublic(full) : full;
+  if (options.profile === 'public') {
+    const again = validate(tables);
+    if (!again.valid) throw new ValidationFailed(again.issues);
+  }
   if (options.strict) {
     const q = outcomes.filter((o) => o.status === 'quarantined');
     if (q.length) throw new PipelineError('INPUT_QUARANTINED', `${q.length} file(s) quarantined in strict mode (first: ${q[0]!.code}: ${q[0]!.message})`, { file: q[0]!.file }, 'fix or remove the files, or run without --strict to release the rest');
@@ -94,9 +102,10 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
   const t0 = performance.now();
   const template = readFileSync(DATASHEET, 'utf8');
   const changelog = readFileSync(CHANGELOG, 'utf8');
-  const written = await writeRelease({ outDir: options.out, meta, tables, report, datasheetTemplate: template, changelogTemplate: changelog, ...(onStep ? { onStep } : {}) });
+  const outDir = options.profile === 'public' ? path.join(options.out, 'public') : options.out;
+  const written = await writeRelease({ outDir, meta, tables, report, datasheetTemplate: template, changelogTemplate: changelog, ...(onStep ? { onStep } : {}) });
   progress('export', written.files.length, performance.now() - t0);
-  if (syncDatasheet) {
+  if (syncDatasheet && options.profile === 'full') {
     // The project's DATASHEET.md and CHANGELOG.md show what the newest release says.
     for (const [file, before] of [[DATASHEET, template], [CHANGELOG, changelog]] as const) {
       const rendered = readFileSync(`${written.dir}/${file === DATASHEET ? 'DATASHEET.md' : 'CHANGELOG.md'}`, 'utf8');

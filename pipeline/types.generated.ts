@@ -44,9 +44,9 @@ export interface Article {
    */
   language: string | null;
   /**
-   * Cleaned article body in reading order, paragraphs separated by one blank line; Unicode NFC, LF line endings, no trailing spaces; chrome, headline, byline, dateline and e-mail addresses removed, wording untouched.
+   * Cleaned article body in reading order, paragraphs separated by one blank line; Unicode NFC, LF line endings, no trailing spaces; chrome, headline, byline, dateline and e-mail addresses removed, wording untouched. Null in the public profile (third-party text left out): rebuild it from your own copy and check it against `content_sha256`.
    */
-  text: string;
+  text: string | null;
   /**
    * Length of `text` in UTF-16 code units, the unit of every `char_start`/`char_end` (JavaScript string indices).
    */
@@ -167,7 +167,7 @@ export interface Quote {
    */
   quote_type: 'direct' | 'indirect';
   /**
-   * The quoted words as printed: what stands between the marks (direct) or the content clause (indirect). Equals `articles.text` sliced at `char_start`..`char_end`.
+   * The quoted words as printed: what stands between the marks (direct) or the content clause (indirect). Equals `articles.text` sliced at `char_start`..`char_end`. In the public profile a short excerpt: at most the first 100 characters, cut at a word and ending in `…`.
    */
   text: string;
   /**
@@ -287,9 +287,9 @@ export interface EventMention {
    */
   article_id: string;
   /**
-   * The sentence as printed. Equals `articles.text` sliced at `char_start`..`char_end`.
+   * The sentence as printed. Equals `articles.text` sliced at `char_start`..`char_end`. Null in the public profile.
    */
-  text: string;
+  text: string | null;
   /**
    * Offset of the first character of the sentence in `articles.text` (UTF-16 code units).
    */

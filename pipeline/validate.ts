@@ -68,7 +68,8 @@ export function validate(tables: Tables): ValidationResult {
       if (hasOffsets) {
         const article = keys.get('articles')!.get(String(row['article_id']));
         const span = article ? String(article['text']).slice(row['char_start'] as number, row['char_end'] as number) : undefined;
-        if (article && span !== row['text']) {
+        // Where the article text is withheld (public profile) there is nothing to check the offsets against.
+        if (article && article['text'] !== null && span !== row['text']) {
           issues.push({ code: 'OFFSET', table, rowId, field: 'char_start', message: `articles.text[${String(row['char_start'])}:${String(row['char_end'])}] is ${JSON.stringify(span?.slice(0, 60))}, not the row's text ${JSON.stringify(String(row['text']).slice(0, 60))}` });
         }
       }

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Article } from '../pipeline/types.generated.ts';
+import type { FullArticle } from '../pipeline/model.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -25,6 +25,6 @@ export function readJsonl(file: string): Record<string, unknown>[] {
 }
 
 /** An article row around a fixture text (only the fields annotate reads matter). */
-export function articleOf(id: string, text: string): Article {
+export function articleOf(id: string, text: string): FullArticle {
   return { article_id: `art_${id.padStart(16, '0').slice(-16)}`, source_file: `${id}.txt`, url: null, outlet: null, title: null, authors: [], published_date: '2024-05-10', published_date_source: 'manifest', dateline: null, language: 'en', text, char_count: text.length, word_count: 0, content_sha256: '0'.repeat(64), duplicate_of: null, duplicate_kind: null, duplicate_similarity: null, story_id: 'sto_0000000000000000' };
 }
