@@ -191,3 +191,17 @@ export function buildLicense(meta: DatasetMeta): string {
     '',
   ].join('\n');
 }
+
+/** Zenodo deposition metadata, from the same source as CITATION.cff. */
+export function zenodoMetadata(meta: DatasetMeta, date: string | null): Record<string, unknown> {
+  return {
+    upload_type: 'dataset',
+    title: meta.title,
+    description: `${meta.description} ${meta.text_notice}`,
+    creators: meta.contributors.map((c) => ({ name: c.title })),
+    version: meta.version,
+    ...(date ? { publication_date: date } : {}),
+    license: meta.licenses[0]!.name.toLowerCase(),
+    keywords: meta.keywords,
+  };
+}
