@@ -13,7 +13,7 @@ import { detectLanguage } from './language.ts';
 import type { CleanArticle, RawArticle } from './model.ts';
 import type { BoilerplateLexicon } from './clean/lexicon.ts';
 import { LEXICON } from './clean/lexicon.ts';
-import { parseByline, parseDateLine, parseReportingCredit, parseSignoff, splitDateline, splitHeadlineDateline } from './clean/metadata.ts';
+import { parseByline, parseDateLine, parseNameRole, parseReportingCredit, parseSignoff, splitDateline, splitHeadlineDateline } from './clean/metadata.ts';
 import { dominantScript, normalizeText, scriptCounts, segment, words } from './clean/text.ts';
 import { htmlToText, looksLikeHtml } from './clean/html.ts';
 import { removePii } from './pii.ts';
@@ -90,6 +90,19 @@ export function clean(raw: RawArticle, lex: BoilerplateLexicon = LEXICON): Clean
     }
     drop(c, words(c.text).length <= 3 ? 'section_label' : 'before_body');
   }
+  // A standfirst: when a date line or byline follows the first prose segment within two segments, the prose
+  // before it is header matter ("Tehran says …" / "Published On 2 Apr 2024" / body).
+  for (let j = bodyStart + 1; bodyStart >= 0 && j <= bodyStart + 2 && j < classified.length; j++) {
+    const k = classified[j]!.k.kind;
+    // … provided the body goes on after it (a closing "(Reporting by …)" credit is no header).
+    if ((k === 'date' || k === 'authors') && classified.slice(j + 1).some((c) => c.k.kind === 'prose')) {
+      for (let i = bodyStart; i < j; i++) drop(classified[i]!, 'standfirst');
+      bodyStart = -1;
+      for (let i = j + 1; i < classified.length; i++) if (classified[i]!.k.kind === 'prose') { bodyStart = i; break; }
+      break;
+    }
+    if (k === 'chrome') break;
+  }
   // The body ends at the last prose segment, or at a short sentence after the body started ("He declined to
   // comment."): three or more words, a capital start and a sentence end, and no chrome rule matched it.
   const shortSentence = (c: Classified) => c.k.kind === 'short' && words(c.text).length >= 3 && /^["“‘(]?\p{Lu}/u.test(c.text) && SENTENCE_END.test(c.text);
@@ -165,7 +178,7 @@ function classify(text: string, script: string | null, lex: BoilerplateLexicon):
   // Metadata first: a date line "Published: … | Updated: …" must not pass for a breadcrumb.
   const date = parseDateLine(text, lex);
   if (date) return { kind: 'date', date };
-  const names = parseByline(text, lex) ?? parseSignoff(text, lex) ?? parseReportingCredit(text, lex)?.names;
+  const names = parseByline(text, lex) ?? parseSignoff(text, lex) ?? parseNameRole(text, lex) ?? parseReportingCredit(text, lex)?.names;
   if (names && !parseReportingCredit(text, lex)?.rest) return { kind: 'authors', names };
   for (const rule of lex.chrome) if (n <= rule.maxWords && rule.re.test(text)) return { kind: 'chrome', rule: rule.id };
   if (script && isOtherScript(text, script)) return { kind: 'chrome', rule: 'other_script' };
@@ -185,13 +198,18 @@ function isOtherScript(text: string, script: string): boolean {
   return total >= 2 && other / total > 0.5;
 }
 
-/** A headline: 3-30 words, one sentence at most, not a section label, not ending in a comma or colon. */
+/**
+ * A headline: 3-30 words, one sentence at most (initials such as "N. Korea" do not end one), not a section
+ * label, not ending in a comma or colon, and with a lower-case word or five words or more: a line of three
+ * capitalised words ("British Broadcasting Corporation") is a name, not a headline.
+ */
 function isHeadlineLike(s: string, lex: BoilerplateLexicon): boolean {
-  const n = words(s).length;
-  if (n < 3 || n > 30 || s.length > 250) return false;
+  const ws = words(s);
+  if (ws.length < 3 || ws.length > 30 || s.length > 250) return false;
   if (lex.sectionLabels.has(s.toLowerCase().replace(/[.:]$/, ''))) return false;
   if (/[,;:]$/.test(s)) return false;
-  return !/[.!?]["”’]?\s+\p{Lu}/u.test(s);
+  if (ws.length < 5 && !ws.some((w) => /^\p{Ll}/u.test(w))) return false;
+  return !/(?<!\b\p{Lu})[.!?]["”’]?\s+\p{Lu}/u.test(s);
 }
 
 const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');

@@ -17,7 +17,12 @@ export function subjectEnds(pre: string): number[] {
   const ends: number[] = [];
   let cur = pre;
   for (let round = 0; round < 8; round++) {
-    const trimmed = cur.replace(/\s+$/u, '').replace(ADVERBIAL, '').replace(APPOSITION, '').replace(PLACE, '');
+    // An apposition or relative clause goes first (", which handles …,"); only when there is none does a
+    // trailing comma go on its own, as after a name that closes an apposition ("Nato's secretary general,
+    // Jens Stoltenberg, said"). An acronym in brackets after a name goes too ("the Joint Chiefs of Staff (JCS)").
+    const bare = cur.replace(/\s+$/u, '');
+    const noApposition = bare.replace(APPOSITION, '');
+    const trimmed = (noApposition !== bare ? noApposition : bare.replace(/(\p{L}),$/u, '$1')).replace(/\s*\([\p{Lu}.&-]{2,12}\)$/u, '').replace(ADVERBIAL, '').replace(PLACE, '');
     const t = trimmed.replace(/\s+$/u, '');
     if (!ends.includes(t.length)) ends.push(t.length);
     if (t === cur) break;

@@ -283,6 +283,20 @@ export function findEvents(
           targets = prep ? objectsFrom(tEnd + prep.index + prep[0].length, s.end) : p.frame === 'with' ? [] : objectsFrom(tEnd, limit);
         } else {
           targets = objectsFrom(tEnd, limit);
+          // No actor named, but a demonym in the object: "condemned an Israeli air strike" targets Israel.
+          if (!targets.length) {
+            const d = /^\s+(?:the\s+|an?\s+)?(?:[\p{Ll}-]+\s+)?(\p{Lu}[\p{Ll}]+(?:\s\p{Lu}[\p{Ll}]+)?)\s+\p{Ll}/u.exec(text.slice(tEnd, limit));
+            const iso = d ? lex.demonyms.get(d[1]!.toLowerCase()) : undefined;
+            const country = iso ? lex.countryByIso.get(iso) : undefined;
+            if (d && country && d[1]!.toLowerCase() !== country.name.toLowerCase()) {
+              if (!entities.has(country.key)) entities.set(country.key, { key: country.key, name: country.name, type: 'country', country: country.country, cameo: country.cameo, roles: new Set() });
+              const start = tEnd + d.index + d[0].indexOf(d[1]!);
+              const existing = placeMentions.find((x) => x.start === start);
+              const pm: Mention = existing ?? { key: country.key, start, end: start + d[1]!.length, text: d[1]!, kind: 'description' };
+              if (!existing) placeMentions.push(pm);
+              targets = [pm];
+            }
+          }
         }
       }
       if (!sources.length) continue;

@@ -269,7 +269,7 @@ function indirectQuotes(
   };
   // After the cue: the person told (only after "told"), then when and where it was said, then "that".
   const toldObject = /^\s+(?:reporters|journalists|lawmakers|parliament|the\s+[\p{Ll}]+|[\p{Lu}][\p{L}’'-]*(?:\s[\p{Lu}][\p{L}’'-]*)*)(?=\s)/u;
-  const setting = /^\s*(?:(?:on\s+\p{Lu}\p{Ll}+|in\s+a\s+(?:separate\s+)?(?:statement|commentary|dispatch|report|interview|speech)|at\s+a\s+(?:regular\s+)?(?:news\s+)?(?:briefing|conference|meeting))\s+)*(?:that\s+)?/u;
+  const setting = /^\s*(?:(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|on\s+\p{Lu}\p{Ll}+|yesterday|today|earlier|later|last\s+(?:week|month)|in\s+a\s+(?:separate\s+)?(?:statement|commentary|dispatch|report|interview|speech)|at\s+a\s+(?:regular\s+)?(?:news\s+)?(?:briefing|conference|meeting))\s+)*(?:that\s+)?/u;
   /** The subject stands right after a closing quotation mark: the cue attributes that direct quote. */
   const attributesDirectQuote = (subjAt: number, from: number) => /[”"’],?\s*(?:the\s+)?(?:[\p{Ll}-]+\s+){0,2}$/u.test(text.slice(from, subjAt));
   /** A pronoun subject counts only where a clause starts ("…, it said"), not inside a relative clause ("deals it says …"). */

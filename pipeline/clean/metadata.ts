@@ -32,11 +32,13 @@ export function parseNames(s: string, lex: BoilerplateLexicon): string[] | null 
   for (const part of parts) {
     const ws = words(part);
     const lower = ws.map((w) => w.toLowerCase());
-    const isRole = lower.every((w) => lex.authorRoleWords.has(w) || lex.mediaWords.has(w) || w === 'the') || ws.every((w) => /^\p{Lu}{2,}$/u.test(w));
+    // An acronym alone ("AP", "KBS") is an agency; several capitalised words are a name set in capitals.
+    const isRole = lower.every((w) => lex.authorRoleWords.has(w) || lex.mediaWords.has(w) || w === 'the') || (ws.length === 1 && /^\p{Lu}{2,}$/u.test(ws[0]!));
     const isOutlet = ws.every((w) => /^\p{Lu}/u.test(w) || w === 'the') && lex.mediaWords.has(lower[lower.length - 1] ?? '');
     if (isRole || isOutlet) continue;
     if (!isPersonName(part)) return null;
-    names.push(part);
+    // Names set in capitals ("AAMER MADHANI") are given in the usual case.
+    names.push(part === part.toUpperCase() ? part.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase()) : part);
   }
   return names.length ? names : null;
 }
@@ -46,6 +48,18 @@ export function parseByline(s: string, lex: BoilerplateLexicon): string[] | null
   const m = /^(?:by|written by|words by|story by|reporting by)\s*[:|]?\s+(.+)$/iu.exec(s);
   if (!m || words(s).length > 16) return null;
   return parseNames(m[1]!, lex);
+}
+
+/** "Dan Sabbagh Defence and security editor": a name followed by the reporter's role, or null. */
+export function parseNameRole(s: string, lex: BoilerplateLexicon): string[] | null {
+  const ws = s.split(/\s+/);
+  if (ws.length < 3 || ws.length > 9 || !/(?:editor|correspondent|reporter|writer|columnist|journalist)$/i.test(s)) return null;
+  for (const n of [3, 2]) {
+    const name = ws.slice(0, n).join(' ');
+    const role = ws.slice(n);
+    if (isPersonName(name) && role.length && /^\p{Lu}/u.test(role[0]!) && !lex.sectionLabels.has(name.toLowerCase())) return [name];
+  }
+  return null;
 }
 
 /** "Bae Joo-yon, KBS World Radio News." — a broadcast sign-off: the names, or null. */
