@@ -212,6 +212,8 @@ export function findEvents(
       if (!p) continue;
       // Events that have not happened: "invited Choe to visit Moscow", "the possibility of Putin's visit".
       if (!p.noun && INTENT.test(text.slice(Math.max(s.start, tStart - 60), tStart))) continue;
+      // Negated or not yet real: "did not meet", "will meet", "could visit".
+      if (!p.noun && /\b(?:not|never|n['’]t|will|would|could|may|might|shall|cannot)\s+(?:\p{Ll}+\s+)?$/u.test(text.slice(Math.max(s.start, tStart - 30), tStart))) continue;
       if (p.noun && HYPOTHETICAL.test(text.slice(Math.max(s.start, tStart - 50), tStart))) continue;
       if (p.requires && !new RegExp(`\\b(?:${alt(p.requires)})\\b`).test(st)) continue;
       // A passive: "X was invited by Y" makes Y the source and X the target; without "by Y" there is no source.

@@ -97,6 +97,7 @@ export function findQuotes(text: string, sentences: Sentence[], mentions: Mentio
   const sentenceOf = (pos: number) => sentences.find((s) => pos >= s.start && pos < s.end) ?? sentences[sentences.length - 1]!;
   const attributionOf = (m: Mention): Attribution => (m.kind === 'description' ? 'description' : 'explicit');
   const asSpeaker = (m: Mention, cue: string | null): Speaker => ({ key: m.key, text: m.text, attribution: attributionOf(m), cue, at: m.start });
+  const titleWords = new Set(['the', ...L.person_titles.flatMap((t) => t.split(/\s+/)), ...[...lex.demonyms.keys()].flatMap((d) => d.split(/\s+/)), 'deputy', 'vice', 'first', 'former', 'acting', 'chief', 'senior', 'top', 'trade', 'finance', 'interior', 'economy', 'energy', 'health']);
   // The last direct quote's speaker (held in an object: closures read it, and TS would narrow a let to null).
   const state: { last: Speaker | null } = { last: null };
 
@@ -105,6 +106,10 @@ export function findQuotes(text: string, sentences: Sentence[], mentions: Mentio
     // "the state-run X", and an unnamed source at an organisation: "forecasters at the X", "officials of X".
     const LEAD = /^(?:the\s+|a\s+|an\s+)?(?:(?!(?:at|of|from|with)\s)[\p{Ll}-]+\s+){0,2}(?:(?:at|of|from|with)\s+(?:the\s+)?)?/u;
     const lead = LEAD.exec(text.slice(pos, pos + 60))?.[0] ?? '';
+    // A title before a person's name: "said Chinese Foreign Minister Wang Yi", "the Australian trade minister Don Farrell".
+    const titled = (m: Mention) => entities.get(m.key)?.type === 'person' && /^(?:the\s+)?(?:[\p{L}.’'-]+\s+){1,5}$/u.test(text.slice(pos, m.start)) && text.slice(pos, m.start).trim().split(/\s+/).every((w) => titleWords.has(w.toLowerCase()));
+    const near = mentions.find((x) => x.start > pos && x.start <= pos + 60 && titled(x));
+    if (near && !mentions.some((x) => x.start >= pos && x.start < near.start)) return near;
     for (let k = lead.length; k >= 0; k--) {
       const m = mentions.find((x) => x.start === pos + k || (x.start === pos && k === 0));
       if (!m || LEAD.exec(text.slice(pos, m.start))?.[0].length !== m.start - pos) continue;
@@ -229,6 +234,16 @@ export function findQuotes(text: string, sentences: Sentence[], mentions: Mentio
     quotes.push({ type: 'direct', start: q.start, end: q.end, speakerKey: speaker?.key ?? null, speakerText: speaker?.text ?? null, attribution: speaker?.attribution ?? null, reportedByKey: reportedBy?.key ?? null, cue: speaker?.cue ?? null });
   }
 
+  // A quote running on to its paragraph's end continues in the next paragraph's opening quote, and the
+  // attribution found there names its speaker: “… on track.¶“There is still work to do,” Albanese added.
+  for (let i = quotes.length - 2; i >= 0; i--) {
+    const q = spans[i]!;
+    const next = spans[i + 1]!;
+    const nextDraft = quotes[i + 1]!;
+    if (q.after === q.end && /^\s*$/.test(text.slice(q.end, next.open)) && nextDraft.speakerKey && nextDraft.attribution !== 'continuation') {
+      quotes[i] = { ...quotes[i]!, speakerKey: nextDraft.speakerKey, speakerText: nextDraft.speakerText, attribution: 'continuation', reportedByKey: nextDraft.reportedByKey, cue: null };
+    }
+  }
   quotes.push(...indirectQuotes(text, sentences, mentions, inQuote, subjectBefore, mentionFrom, lex));
   return quotes;
 }
@@ -333,6 +348,7 @@ function indirectQuotes(
       // X said (that) …
       let skip = /^(?:told|tells|tell)$/.test(cue) ? (toldObject.exec(rest)?.[0].length ?? 0) : 0;
       skip += setting.exec(rest.slice(skip))?.[0].length ?? 0;
+      skip += /^\s*:/.exec(rest.slice(skip))?.[0].length ?? 0; // "He said: “…”"
       const content = rest.slice(skip);
       if (/^\s*(?:,|$)/.test(content)) continue;
       push(at + cue.length + skip + (/^\s*/.exec(content)?.[0].length ?? 0), s.end, subj, cue);
