@@ -13,7 +13,7 @@
  *  4. references: bare surnames (the most recent person with that name, or the one whose title matches),
  *     "the <demonym> <role>" descriptions, "the ministry", "a ministry official", "the North/South".
  */
-import { alt, altCi } from '../regex.ts';
+import { alt, altCi, once } from '../regex.ts';
 import type { GazetteerEntry, Lexicon } from './lexicon.ts';
 import { LEXICON, personKey, slug } from './lexicon.ts';
 import type { Sentence } from './sentences.ts';
@@ -88,10 +88,10 @@ export function findMentions(text: string, sentences: Sentence[], lex: Lexicon =
 
   // 2a, 2b, 2c first collect people, since a title+name span ("Foreign Minister Sergei Lavrov") must win over
   // the gazetteer's shorter match inside it only for role and country, not for identity.
-  const titleRe = new RegExp(`(?:(?<demonym>(?:${alt([...lex.demonyms.keys()].filter((d) => d.length > 3).map(cap))})(?:['’]s)?)\\s+)?(?<title>(?:(?:[Dd]eputy|[Vv]ice|[Ff]irst|[Ff]ormer|[Aa]cting|[Cc]hief|[Ss]enior|[Tt]op)\\s+)*(?:${altCi(L.person_titles)}))\\s+(?<name>${NAME_SEQ}|${NAME_TOKEN})`, 'gu');
-  const appositionRe = new RegExp(`(?<name>${NAME_SEQ}),\\s+(?:a|an|the|[\\p{Lu}][\\p{L}’'.]*['’]s|(?:the\\s+)?[\\p{L}’'.]+['’]s)\\s+(?<desc>[^,.;“”"]{0,80}?\\b(?<role>${alt(L.role_nouns)})\\b)`, 'gu');
+  const titleRe = once(lex, 'mentions.ts:titleRe', () => new RegExp(`(?:(?<demonym>(?:${alt([...lex.demonyms.keys()].filter((d) => d.length > 3).map(cap))})(?:['’]s)?)\\s+)?(?<title>(?:(?:[Dd]eputy|[Vv]ice|[Ff]irst|[Ff]ormer|[Aa]cting|[Cc]hief|[Ss]enior|[Tt]op)\\s+)*(?:${altCi(L.person_titles)}))\\s+(?<name>${NAME_SEQ}|${NAME_TOKEN})`, 'gu'));
+  const appositionRe = once(lex, 'mentions.ts:appositionRe', () => new RegExp(`(?<name>${NAME_SEQ}),\\s+(?:a|an|the|[\\p{Lu}][\\p{L}’'.]*['’]s|(?:the\\s+)?[\\p{L}’'.]+['’]s)\\s+(?<desc>[^,.;“”"]{0,80}?\\b(?<role>${alt(L.role_nouns)})\\b)`, 'gu'));
   const cue = alt(L.speech_cues);
-  const agentRe = new RegExp(`(?<name>${NAME_SEQ})\\s+(?:also\\s+|later\\s+|then\\s+|reportedly\\s+)?(?:${cue})\\b|\\b(?:${cue})\\s+(?<name2>${NAME_SEQ})`, 'gu');
+  const agentRe = once(lex, 'mentions.ts:agentRe', () => new RegExp(`(?<name>${NAME_SEQ})\\s+(?:also\\s+|later\\s+|then\\s+|reportedly\\s+)?(?:${cue})\\b|\\b(?:${cue})\\s+(?<name2>${NAME_SEQ})`, 'gu'));
 
   const addPerson = (name: string, start: number, roles: string[], country: string | null) => {
     if (name.split(/\s+/).some((t) => MONTHS_DAYS.test(t) || lex.demonyms.has(t.toLowerCase()) || L.org_heads.includes(t) || L.not_actor_heads.includes(t))) return;
@@ -111,7 +111,7 @@ export function findMentions(text: string, sentences: Sentence[], lex: Lexicon =
   const ministryCountries = new Map<string, string>();
   // 0. Ministries in lower case (before the gazetteer takes their country word): "Russia's foreign ministry", "the foreign ministry", "Moscow's foreign ministry".
   const types = Object.keys(L.ministry_types).sort((a, b) => b.length - a.length);
-  const lowerMinistry = new RegExp(`(?:(?<mod>${NAME_TOKEN}(?:\\s${NAME_TOKEN})?(?:['’]s)?|the)\\s+)(?<type>${alt(types)})\\s+ministry\\b`, 'gu');
+  const lowerMinistry = once(lex, 'mentions.ts:lowerMinistry', () => new RegExp(`(?:(?<mod>${NAME_TOKEN}(?:\\s${NAME_TOKEN})?(?:['’]s)?|the)\\s+)(?<type>${alt(types)})\\s+ministry\\b`, 'gu'));
   for (const m of text.matchAll(lowerMinistry)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -162,7 +162,7 @@ export function findMentions(text: string, sentences: Sentence[], lex: Lexicon =
 
   // 3. Organisations.
   const heads = alt([...L.org_heads, 'Agency', 'Sinmun', 'Times', 'Herald', 'Journal', 'Broadcasting', 'Television']);
-  const orgRe = new RegExp(`(?:(?<mod>(?:${NAME_TOKEN}|[\\p{Lu}]{2,}|U\\.S\\.)(?:['’]s)?)\\s+)?(?<body>(?:(?:${NAME_TOKEN}|[\\p{Lu}]{2,}|of|and|for|&)\\s+){0,4}?(?:${heads}))\\b(?:\\s+of\\s+(?:the\\s+)?(?<of>${NAME_TOKEN}(?:\\s+(?:and\\s+)?${NAME_TOKEN}){0,4}))?`, 'gu');
+  const orgRe = once(lex, 'mentions.ts:orgRe', () => new RegExp(`(?:(?<mod>(?:${NAME_TOKEN}|[\\p{Lu}]{2,}|U\\.S\\.)(?:['’]s)?)\\s+)?(?<body>(?:(?:${NAME_TOKEN}|[\\p{Lu}]{2,}|of|and|for|&)\\s+){0,4}?(?:${heads}))\\b(?:\\s+of\\s+(?:the\\s+)?(?<of>${NAME_TOKEN}(?:\\s+(?:and\\s+)?${NAME_TOKEN}){0,4}))?`, 'gu'));
   for (const m of text.matchAll(orgRe)) {
     let start = m.index;
     let mod = m.groups!['mod'];
@@ -286,7 +286,7 @@ function resolveReferences(
   }
 
   // "Russia’s foreign minister", "China’s top diplomat": the person of that country in that role.
-  const possessiveRole = new RegExp(`(?<![\\p{L}])(?<country>\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}[\\p{L}.]*)?)['’]s\\s+(?<role>${alt(Object.keys(L.description_nouns))})\\b(?!\\s+(?:of\\s+)?\\p{Lu})`, 'gu');
+  const possessiveRole = once(lex, 'mentions.ts:possessiveRole', () => new RegExp(`(?<![\\p{L}])(?<country>\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}[\\p{L}.]*)?)['’]s\\s+(?<role>${alt(Object.keys(L.description_nouns))})\\b(?!\\s+(?:of\\s+)?\\p{Lu})`, 'gu'));
   for (const m of text.matchAll(possessiveRole)) {
     const iso = lex.surfaces.get(m.groups!['country']!)?.entry.country ?? lex.demonyms.get(m.groups!['country']!.toLowerCase()) ?? null;
     if (!iso) continue;
@@ -304,8 +304,8 @@ function resolveReferences(
   }
 
   // "the Russian envoy", "the North Korean leader", "the ministry", "a ministry official", "the commentary".
-  const demonyms = [...lex.demonyms.keys()].filter((d) => d.length > 3).map((d) => d.replace(/(^|\s)\p{Ll}/gu, (x) => x.toUpperCase()));
-  const descRe = new RegExp(`\\b(?:[Tt]he|[Aa]n?)\\s+(?:(?<demonym>${alt(demonyms)})\\s+)?(?:(?:state-run|official|top|senior|deputy)\\s+)?(?<noun>${alt([...Object.keys(L.description_nouns), ...L.org_descriptions])}|(?<source>${alt(L.source_nouns)})(?=\\s+(?:${alt(L.speech_cues)})\\b))(?:\\s+(?<official>official|source|spokesperson|spokesman|spokeswoman))?\\b(?!\\s+(?:of\\s+)?\\p{Lu})`, 'gu');
+  const demonyms = once(lex, 'mentions.ts:demonyms', () => [...lex.demonyms.keys()].filter((d) => d.length > 3).map((d) => d.replace(/(^|\s)\p{Ll}/gu, (x) => x.toUpperCase())));
+  const descRe = once(lex, 'mentions.ts:descRe', () => new RegExp(`\\b(?:[Tt]he|[Aa]n?)\\s+(?:(?<demonym>${alt(demonyms)})\\s+)?(?:(?:state-run|official|top|senior|deputy)\\s+)?(?<noun>${alt([...Object.keys(L.description_nouns), ...L.org_descriptions])}|(?<source>${alt(L.source_nouns)})(?=\\s+(?:${alt(L.speech_cues)})\\b))(?:\\s+(?<official>official|source|spokesperson|spokesman|spokeswoman))?\\b(?!\\s+(?:of\\s+)?\\p{Lu})`, 'gu'));
   for (const m of text.matchAll(descRe)) {
     const start = m.index;
     const end = start + m[0].length;

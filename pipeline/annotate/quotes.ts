@@ -10,7 +10,7 @@
  * Indirect: "X said (that) …", "…, X said.", "according to X, …", "…, saying that …", "X quoted Y as saying
  * that …", and the other content cues of the lexicon; the text is the content clause.
  */
-import { alt } from '../regex.ts';
+import { alt, once } from '../regex.ts';
 import type { ArticleEntity, Mention } from './mentions.ts';
 import type { Lexicon } from './lexicon.ts';
 import { LEXICON } from './lexicon.ts';
@@ -90,14 +90,14 @@ export function quoteSpans(text: string): Span[] {
 /** Quotes of one article. */
 export function findQuotes(text: string, sentences: Sentence[], mentions: Mention[], entities: Map<string, ArticleEntity>, lex: Lexicon = LEXICON): QuoteDraft[] {
   const L = lex.lang;
-  const cueRe = new RegExp(`\\b(?:${alt(L.speech_cues)})\\b`, 'g');
-  const reportingAfter = new RegExp(`^\\s*,?\\s*(?:${alt(L.speech_cues)})\\b`);
+  const cueRe = once(lex, 'quotes.ts:cueRe', () => new RegExp(`\\b(?:${alt(L.speech_cues)})\\b`, 'g'));
+  const reportingAfter = once(lex, 'quotes.ts:reportingAfter', () => new RegExp(`^\\s*,?\\s*(?:${alt(L.speech_cues)})\\b`));
   const spans = quoteSpans(text);
   const inQuote = (pos: number) => spans.some((q) => pos >= q.start && pos < q.end);
   const sentenceOf = (pos: number) => sentences.find((s) => pos >= s.start && pos < s.end) ?? sentences[sentences.length - 1]!;
   const attributionOf = (m: Mention): Attribution => (m.kind === 'description' ? 'description' : 'explicit');
   const asSpeaker = (m: Mention, cue: string | null): Speaker => ({ key: m.key, text: m.text, attribution: attributionOf(m), cue, at: m.start });
-  const titleWords = new Set(['the', ...L.person_titles.flatMap((t) => t.split(/\s+/)), ...[...lex.demonyms.keys()].flatMap((d) => d.split(/\s+/)), 'deputy', 'vice', 'first', 'former', 'acting', 'chief', 'senior', 'top', 'trade', 'finance', 'interior', 'economy', 'energy', 'health']);
+  const titleWords = once(lex, 'quotes.ts:titleWords', () => new Set(['the', ...L.person_titles.flatMap((t) => t.split(/\s+/)), ...[...lex.demonyms.keys()].flatMap((d) => d.split(/\s+/)), 'deputy', 'vice', 'first', 'former', 'acting', 'chief', 'senior', 'top', 'trade', 'finance', 'interior', 'economy', 'energy', 'health']));
   // The last direct quote's speaker (held in an object: closures read it, and TS would narrow a let to null).
   const state: { last: Speaker | null } = { last: null };
 
@@ -159,10 +159,10 @@ export function findQuotes(text: string, sentences: Sentence[], mentions: Mentio
       const men = mentionFrom(pos);
       if (men) {
         const after = text.slice(men.end, s.end);
-        const c = new RegExp(`^(?:,[^,]{1,100},)?\\s+(?:also\\s+)?(${alt(L.speech_cues)})\\b`).exec(after);
+        const c = once(lex, 'quotes.ts:c', () => new RegExp(`^(?:,[^,]{1,100},)?\\s+(?:also\\s+)?(${alt(L.speech_cues)})\\b`)).exec(after);
         if (c) return asSpeaker(men, c[1]!);
       }
-      const pron = new RegExp(`^(it|he|she)\\s+(?:also\\s+)?(${alt(L.speech_cues)})\\b`).exec(text.slice(pos, s.end));
+      const pron = once(lex, 'quotes.ts:pron', () => new RegExp(`^(it|he|she)\\s+(?:also\\s+)?(${alt(L.speech_cues)})\\b`)).exec(text.slice(pos, s.end));
       if (pron) {
         const sp = resolvePronoun(pron[1]!, pos);
         if (sp) return { ...sp, cue: pron[2]! };
@@ -188,9 +188,9 @@ export function findQuotes(text: string, sentences: Sentence[], mentions: Mentio
     }
     if (!speaker) {
       const men = mentionFrom(direct);
-      const c = men && new RegExp(`^(?:,[^,]{1,100},)?\\s+(?:also\\s+|later\\s+)?(${alt(L.speech_cues)})\\b`).exec(text.slice(men.end, sEnd.end));
+      const c = men && once(lex, 'quotes.ts:cueAfterMention', () => new RegExp(`^(?:,[^,]{1,100},)?\\s+(?:also\\s+|later\\s+)?(${alt(L.speech_cues)})\\b`)).exec(text.slice(men.end, sEnd.end));
       if (men && c) speaker = asSpeaker(men, c[1]!);
-      const pron = !speaker && new RegExp(`^(it|he|she)\\s+(?:also\\s+)?(${alt(L.speech_cues)})\\b`).exec(text.slice(direct, sEnd.end));
+      const pron = !speaker && once(lex, 'quotes.ts:pronounCue', () => new RegExp(`^(it|he|she)\\s+(?:also\\s+)?(${alt(L.speech_cues)})\\b`)).exec(text.slice(direct, sEnd.end));
       if (pron) {
         const sp = resolvePronoun(pron[1]!, direct);
         if (sp) speaker = { ...sp, cue: pron[2]! };
@@ -259,7 +259,7 @@ function indirectQuotes(
 ): QuoteDraft[] {
   const L = lex.lang;
   const out: QuoteDraft[] = [];
-  const contentCue = new RegExp(`\\b(${alt(L.content_cues)})\\b`, 'g');
+  const contentCue = once(lex, 'quotes.ts:contentCue', () => new RegExp(`\\b(${alt(L.content_cues)})\\b`, 'g'));
   const trimEnd = (start: number, end: number) => {
     let e = end;
     while (e > start && /[\s.,;:!?]/.test(text[e - 1]!)) e--;
@@ -270,7 +270,7 @@ function indirectQuotes(
     for (const m of text.slice(start, end).matchAll(/,[”"’]?\s+/g)) {
       const pos = start + m.index + m[0].length;
       const tail = text.slice(pos, end);
-      if (new RegExp(`^(?:the\\s+)?[^,]{1,60}?\\s(?:${alt(L.reporting_cues)})\\b[^,]*$`).test(tail) && (mentions.some((x) => x.start >= pos && x.start < pos + 20) || /^(?:it|he|she)\s/.test(tail))) return start + m.index + (m[0].startsWith(',”') || m[0].startsWith(',"') || m[0].startsWith(',’') ? 2 : 0);
+      if (once(lex, 'quotes.ts:trailingCue', () => new RegExp(`^(?:the\\s+)?[^,]{1,60}?\\s(?:${alt(L.reporting_cues)})\\b[^,]*$`)).test(tail) && (mentions.some((x) => x.start >= pos && x.start < pos + 20) || /^(?:it|he|she)\s/.test(tail))) return start + m.index + (m[0].startsWith(',”') || m[0].startsWith(',"') || m[0].startsWith(',’') ? 2 : 0);
     }
     return end;
   };
@@ -325,7 +325,7 @@ function indirectQuotes(
         // Participle: the speaker is the one who spoke in the main clause ("it said, adding …"), else the
         // subject of the main clause, the first actor of the sentence.
         const main = [...out].reverse().find((q) => q.start >= s.start && q.speakerKey);
-        const mainCue = new RegExp(`\\b(?:${alt(L.speech_cues)})\\b`, 'g');
+        const mainCue = once(lex, 'quotes.ts:mainCue', () => new RegExp(`\\b(?:${alt(L.speech_cues)})\\b`, 'g'));
         let spoken: Speaker | null = null;
         for (const c of text.slice(s.start, at).matchAll(mainCue)) spoken = subjectBefore(s.start + c.index, s.start) ?? spoken;
         const first = spoken || main ? undefined : mentions.find((x) => x.start >= s.start && x.end <= at);

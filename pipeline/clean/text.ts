@@ -98,6 +98,12 @@ const SCRIPT_RES = SCRIPTS.map((s) => [s, new RegExp(`\\p{Script=${s}}`, 'u')] a
 export function scriptCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>();
   for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) {
+      // ASCII: a letter is Latin, anything else is no letter (most text is ASCII: skip the script tests).
+      if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) counts.set('Latin', (counts.get('Latin') ?? 0) + 1);
+      continue;
+    }
     if (!/\p{L}/u.test(ch)) continue;
     const found = SCRIPT_RES.find(([, re]) => re.test(ch));
     const name = !found ? 'Other' : ['Han', 'Hiragana', 'Katakana'].includes(found[0]) ? 'CJK' : found[0];
