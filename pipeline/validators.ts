@@ -27,11 +27,6 @@ export const ROW_VALIDATORS = Object.fromEntries(TABLE_NAMES.map((t) => [t, ajv.
 /** Validator of `seeds/manifest.json`. */
 export const validateManifest = ajv.compile(manifestSchema);
 
-/** Compiles any further schema with the same options (used by tests for the vendored metadata profiles). */
-export function compileSchema(schema: object): ValidateFunction {
-  return ajv.compile(schema);
-}
-
 /** "must be YYYY-MM-DD" style text for one ajv error, with the field it is about. */
 export function describeAjvError(e: ErrorObject): { field: string; message: string } {
   const path = e.instancePath.split('/').filter(Boolean);

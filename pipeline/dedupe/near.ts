@@ -6,7 +6,6 @@
  * republished a thousand times costs a thousand look-ups, not a million comparisons. Pure.
  */
 import type { Signature } from './signature.ts';
-import { intersectionSize } from './signature.ts';
 import { addPosting, createPostings, forEachPosting, postingCount } from './postings.ts';
 
 /** Thresholds of the near-duplicate rule (DATASHEET.md, "Duplicates"). */
@@ -84,11 +83,4 @@ export function findDuplicates(sigs: Signature[], verify: Verify, opt: NearOptio
     for (const h of s.sample) if (postingCount(postings, h) < opt.maxPosting) addPosting(postings, h, idx);
   }
   return links;
-}
-
-/** Estimated Jaccard of two signatures from their samples (used where texts are not at hand). */
-export function estimatedJaccard(a: Signature, b: Signature): number {
-  const inter = intersectionSize(a.sample, b.sample);
-  const union = a.sample.length + b.sample.length - inter;
-  return union ? inter / union : 0;
 }
