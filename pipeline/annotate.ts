@@ -41,10 +41,16 @@ export function annotateArticle(a: Pick<FullArticle, 'article_id' | 'text' | 'pu
   return { articleId: a.article_id, mentions, entities: found.entities, quotes, events };
 }
 
-/** Annotates the given articles (the caller passes canonical ones; only English text is annotated). */
-export function annotate(articles: FullArticle[]): Annotations {
-  const english = articles.filter((a) => a.language === 'en');
-  const per = english.map(annotateArticle);
+/** The articles annotate reads: canonical ones (the caller's choice) in English (the rules' language). */
+export const annotatable = (articles: FullArticle[]) => articles.filter((a) => a.language === 'en');
+
+/**
+ * Annotates the given articles (only English text is annotated). `per` may hold the per-article results
+ * already computed (by worker threads), one per annotatable article, in order.
+ */
+export function annotate(articles: FullArticle[], per?: ArticleAnnotation[]): Annotations {
+  const english = annotatable(articles);
+  per ??= english.map(annotateArticle);
   const registry = buildRegistry(per);
   const textOf = new Map(english.map((a) => [a.article_id, a.text]));
   const quotes: Quote[] = per.flatMap((p) =>

@@ -24,6 +24,8 @@ Options:
   --profile full|public  full: with article text; public: third-party text left out
                          (bodies and evidence sentences null, quote excerpts), under <out>/public/
                                                                                 (default: full)
+  --workers N            worker threads for clean and annotate; 0 picks 1 below 500
+                         files, else up to 2; the output is the same for any N (default: 0)
   --strict               exit 1 when any input file is quarantined
   -h, --help             show this help
 
@@ -50,6 +52,7 @@ function parseOptions(argv: string[]): RunOptions | null {
         'near-threshold': { type: 'string' },
         strict: { type: 'boolean' },
         profile: { type: 'string' },
+        workers: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -62,7 +65,7 @@ function parseOptions(argv: string[]): RunOptions | null {
   const num = (name: string, raw: string | undefined, fallback: number, ok: (n: number) => boolean) => {
     if (raw === undefined) return fallback;
     const n = Number(raw);
-    if (!Number.isFinite(n) || !ok(n)) fail(`--${name} must be ${name === 'max-bytes' ? 'a positive whole number' : 'a number above 0 and at most 1'}, got "${raw}"`);
+    if (!Number.isFinite(n) || !ok(n)) fail(`--${name} must be ${name === 'max-bytes' ? 'a positive whole number' : name === 'workers' ? 'a whole number from 0 to 64' : 'a number above 0 and at most 1'}, got "${raw}"`);
     return n;
   };
   return {
@@ -71,6 +74,7 @@ function parseOptions(argv: string[]): RunOptions | null {
     maxBytes: num('max-bytes', values['max-bytes'], DEFAULT_OPTIONS.maxBytes, (n) => Number.isInteger(n) && n > 0),
     nearThreshold: num('near-threshold', values['near-threshold'], DEFAULT_OPTIONS.nearThreshold, (n) => n > 0 && n <= 1),
     strict: values.strict ?? false,
+    workers: num('workers', values.workers, DEFAULT_OPTIONS.workers, (n) => Number.isInteger(n) && n >= 0 && n <= 64),
     profile: values.profile === undefined ? 'full' : values.profile === 'full' || values.profile === 'public' ? values.profile : fail(`--profile must be "full" or "public", got "${values.profile}"`),
   };
 }

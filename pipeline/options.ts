@@ -14,6 +14,8 @@ export interface RunOptions {
   version?: string;
   /** `full` (default) releases article text; `public` leaves third-party text out (written under `<out>/public/`). */
   profile: 'full' | 'public';
+  /** Worker threads for clean and annotate; 0 (default) picks 1 for fewer than 500 files, else up to 2. Output is the same whatever the number. */
+  workers: number;
 }
 
 export const DEFAULT_OPTIONS: RunOptions = {
@@ -23,4 +25,5 @@ export const DEFAULT_OPTIONS: RunOptions = {
   strict: false,
   nearThreshold: 0.5,
   profile: 'full',
+  workers: 0,
 };

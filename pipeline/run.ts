@@ -4,7 +4,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { annotate } from './annotate.ts';
+import { annotatable, annotate, annotateArticle } from './annotate.ts';
+import type { ArticleAnnotation } from './annotate.ts';
+import { availableParallelism } from 'node:os';
+import { createPool } from './io/pool.ts';
+import type { Pool } from './io/pool.ts';
+import type { CleanResult } from './clean.ts';
 import { clean } from './clean.ts';
 import { dedupe } from './dedupe.ts';
 import { PipelineError } from './errors.ts';
@@ -15,7 +20,7 @@ import { writeRelease } from './export/release.ts';
 import { ingest } from './ingest.ts';
 import { readSeedFolder } from './io/seeds.ts';
 import datasetMeta from './metadata/dataset.json' with { type: 'json' };
-import type { CleanArticle, FileOutcome } from './model.ts';
+import type { CleanArticle, FileOutcome, FullArticle, RawArticle } from './model.ts';
 import type { RunOptions } from './options.ts';
 import { validate } from './validate.ts';
 import { toPublic } from './export/profile.ts';
@@ -59,7 +64,24 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
   const folder = timed('read', (f) => f.entries.length, () => readSeedFolder(options.seeds, options.maxBytes));
   const ingested = timed('ingest', (r) => r.raws.length, () => ingest(folder));
   const outcomes: FileOutcome[] = [...ingested.rejected];
-  const cleaned = timed('clean', (r) => r.length, () => ingested.raws.map(({ raw, outcome }) => ({ result: clean(raw), outcome })));
+  // Per-article stages run on worker threads when there is enough work to pay for starting them.
+  const workers = options.workers || (folder.entries.length < 500 ? 1 : Math.min(2, availableParallelism()));
+  const pool: Pool | null = workers > 1 ? createPool(workers) : null;
+  try {
+    return await finish(pool);
+  } finally {
+    await pool?.close();
+  }
+
+  async function finish(pool: Pool | null): Promise<RunSummary> {
+  const timedAsync = async <T>(name: string, items: (r: T) => number, f: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const r = await f();
+    progress(name, items(r), performance.now() - t0);
+    return r;
+  };
+  const results = await timedAsync('clean', (r) => r.length, async () => (pool ? pool.map<RawArticle, CleanResult>('clean', ingested.raws.map((x) => x.raw)) : ingested.raws.map(({ raw }) => clean(raw))));
+  const cleaned = ingested.raws.map(({ outcome }, i) => ({ result: results[i]!, outcome }));
   const articles: CleanArticle[] = [];
   // Names that differ only in case are different files here, but one file on case-insensitive systems.
   const byFolded = new Map<string, string[]>();
@@ -84,7 +106,11 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
       Object.assign(o, { status: 'duplicate', code: l.kind === 'exact' ? 'EXACT_DUPLICATE' : 'NEAR_DUPLICATE', message: `duplicate of ${fileOf.get(l.of)} (${l.of}); ${sim}` });
     }
   }
-  const annotations = timed('annotate', (r) => r.actors.length + r.actor_mentions.length + r.quotes.length + r.events.length, () => annotate(deduped.articles.filter((a) => a.duplicate_of === null)));
+  const canonical = deduped.articles.filter((a) => a.duplicate_of === null);
+  const annotations = await timedAsync('annotate', (r) => r.actors.length + r.actor_mentions.length + r.quotes.length + r.events.length, async () => {
+    const per = pool ? await pool.map<FullArticle, ArticleAnnotation>('annotate', annotatable(canonical)) : annotatable(canonical).map(annotateArticle);
+    return annotate(canonical, per);
+  });
   const full = { articles: deduped.articles, ...annotations };
   const result = timed('validate', () => Object.values(full).reduce((n, t) => n + t.length, 0), () => validate(full));
   if (!result.valid) throw new ValidationFailed(result.issues);
@@ -113,4 +139,5 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
     }
   }
   return { ...written, report };
+  }
 }
