@@ -6,7 +6,7 @@
  * a place visited). Triggers inside direct quotes are words said, not events. Dates come from the nearest date
  * expression of the sentence, locations from "in <capital or country>". Pure.
  */
-import { alt } from '../regex.ts';
+import { alt, once } from '../regex.ts';
 import eventLexicon from '../lexicon/events.json' with { type: 'json' };
 import { subjectEnds } from './clause.ts';
 import type { Lexicon } from './lexicon.ts';
@@ -57,6 +57,8 @@ const TRIGGER = new RegExp(`\\b(${alt([...PATTERNS].sort((a, b) => b.length - a.
 const MILITARY = new RegExp(`\\b(?:${alt(eventLexicon.military_words)})\\b`, 'i');
 // Clause boundaries; a speech verb opens the reported clause, which the time of the saying does not date.
 const CLAUSE_END = /;|,\s+(?:which|who|whom|where|while|but|although|though|saying|adding)\b|,\s+and\s+(?=\p{Lu})|\s+(?:as|when|while|after|before|because|although|though|amid|during|that)\s|\b(?:said|says|told|reported|added|announced|stated)\s+(?:that\s+)?(?=\p{L})/u;
+/** CLAUSE_END for matchAll (which copies the pattern, so sharing it is safe). */
+const CLAUSE_END_ALL = new RegExp(CLAUSE_END.source, 'gu');
 const INTENT = new RegExp(`\\b(?:${alt(eventLexicon.intent_verbs)})\\s+(?:[\\p{L}’'.-]+\\s+){0,4}?to\\s+$`, 'u');
 const HYPOTHETICAL = new RegExp(`\\b(?:${alt(eventLexicon.hypothetical_markers)})\\s+(?:[\\p{L}’'.-]+\\s+){0,4}$`, 'u');
 const PASSIVE = /\b(?:was|were|been|being|is|are|be)\s+$/u;
@@ -160,8 +162,7 @@ export function findEvents(
   };
   const clauseStart = (pos: number, s: Sentence) => {
     let start = s.start;
-    const re = new RegExp(CLAUSE_END.source, 'gu');
-    for (const m of text.slice(s.start, pos).matchAll(re)) start = s.start + m.index + m[0].length;
+    for (const m of text.slice(s.start, pos).matchAll(CLAUSE_END_ALL)) start = s.start + m.index + m[0].length;
     return start;
   };
   const clauseLimit = (from: number, s: Sentence) => {
@@ -169,7 +170,8 @@ export function findEvents(
     return m ? from + m.index : s.end;
   };
   const placeAfter = (from: number, limit: number): Mention | undefined => {
-    const re = new RegExp(lex.surfaceRe.source, 'gu');
+    // Built once per lexicon (hundreds of alternatives); lastIndex is set before every exec.
+    const re = once(lex, 'events.ts:surfaceFrom', () => new RegExp(lex.surfaceRe.source, 'gu'));
     re.lastIndex = from;
     const m = re.exec(text);
     if (!m || m.index >= limit) return undefined;
@@ -187,7 +189,7 @@ export function findEvents(
   const lastPlace = (pos: number): Mention | undefined => {
     const si = sentences.findIndex((x) => pos >= x.start && pos < x.end);
     const floor = sentences[Math.max(0, si - 1)]?.start ?? 0;
-    const re = new RegExp(`\\b(?:in|to|at)\\s+(?:${lex.surfaceRe.source.replace(/^\(\?<!\[\\p\{L\}\\p\{N\}\]\)/, '')})`, 'gu');
+    const re = once(lex, 'events.ts:placePrep', () => new RegExp(`\\b(?:in|to|at)\\s+(?:${lex.surfaceRe.source.replace(/^\(\?<!\[\\p\{L\}\\p\{N\}\]\)/, '')})`, 'gu'));
     let found: Mention | undefined;
     for (const m of text.slice(floor, pos).matchAll(re)) {
       const place = placeAfter(floor + m.index + m[0].indexOf(' ') + 1, pos);

@@ -91,6 +91,8 @@ export function quoteSpans(text: string): Span[] {
 export function findQuotes(text: string, sentences: Sentence[], mentions: Mention[], entities: Map<string, ArticleEntity>, lex: Lexicon = LEXICON): QuoteDraft[] {
   const L = lex.lang;
   const cueRe = once(lex, 'quotes.ts:cueRe', () => new RegExp(`\\b(?:${alt(L.speech_cues)})\\b`, 'g'));
+  // `he said`, `it added`: a pronoun subject followed by a speech cue, resolved by resolvePronoun.
+  const pronounCue = once(lex, 'quotes.ts:pronounCue', () => new RegExp(`^(it|he|she)\\s+(?:also\\s+)?(${alt(L.speech_cues)})\\b`));
   const reportingAfter = once(lex, 'quotes.ts:reportingAfter', () => new RegExp(`^\\s*,?\\s*(?:${alt(L.speech_cues)})\\b`));
   const spans = quoteSpans(text);
   const inQuote = (pos: number) => spans.some((q) => pos >= q.start && pos < q.end);
@@ -162,7 +164,7 @@ export function findQuotes(text: string, sentences: Sentence[], mentions: Mentio
         const c = once(lex, 'quotes.ts:c', () => new RegExp(`^(?:,[^,]{1,100},)?\\s+(?:also\\s+)?(${alt(L.speech_cues)})\\b`)).exec(after);
         if (c) return asSpeaker(men, c[1]!);
       }
-      const pron = once(lex, 'quotes.ts:pron', () => new RegExp(`^(it|he|she)\\s+(?:also\\s+)?(${alt(L.speech_cues)})\\b`)).exec(text.slice(pos, s.end));
+      const pron = pronounCue.exec(text.slice(pos, s.end));
       if (pron) {
         const sp = resolvePronoun(pron[1]!, pos);
         if (sp) return { ...sp, cue: pron[2]! };
@@ -190,7 +192,7 @@ export function findQuotes(text: string, sentences: Sentence[], mentions: Mentio
       const men = mentionFrom(direct);
       const c = men && once(lex, 'quotes.ts:cueAfterMention', () => new RegExp(`^(?:,[^,]{1,100},)?\\s+(?:also\\s+|later\\s+)?(${alt(L.speech_cues)})\\b`)).exec(text.slice(men.end, sEnd.end));
       if (men && c) speaker = asSpeaker(men, c[1]!);
-      const pron = !speaker && once(lex, 'quotes.ts:pronounCue', () => new RegExp(`^(it|he|she)\\s+(?:also\\s+)?(${alt(L.speech_cues)})\\b`)).exec(text.slice(direct, sEnd.end));
+      const pron = !speaker && pronounCue.exec(text.slice(direct, sEnd.end));
       if (pron) {
         const sp = resolvePronoun(pron[1]!, direct);
         if (sp) speaker = { ...sp, cue: pron[2]! };
