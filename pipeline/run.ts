@@ -26,6 +26,10 @@ import { validate } from './validate.ts';
 import { toPublic } from './export/profile.ts';
 import path from 'node:path';
 import type { ValidationIssue } from './validate.ts';
+import { memorySource } from './export/spool.ts';
+import type { TableSource } from './export/spool.ts';
+import { TABLE_NAMES } from './schema/tables.ts';
+import type { TableName } from './schema/tables.ts';
 
 const DATASHEET = fileURLToPath(new URL('../DATASHEET.md', import.meta.url));
 const CHANGELOG = fileURLToPath(new URL('../CHANGELOG.md', import.meta.url));
@@ -129,7 +133,8 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
   const template = readFileSync(DATASHEET, 'utf8');
   const changelog = readFileSync(CHANGELOG, 'utf8');
   const outDir = options.profile === 'public' ? path.join(options.out, 'public') : options.out;
-  const written = await writeRelease({ outDir, meta, tables, report, datasheetTemplate: template, changelogTemplate: changelog, ...(onStep ? { onStep } : {}) });
+  const sources = Object.fromEntries(TABLE_NAMES.map((t) => [t, memorySource(t, tables[t])])) as Record<TableName, TableSource>;
+  const written = await writeRelease({ outDir, meta, tables: sources, report, datasheetTemplate: template, changelogTemplate: changelog, ...(onStep ? { onStep } : {}) });
   progress('export', written.files.length, performance.now() - t0);
   if (syncDatasheet && options.profile === 'full') {
     // The project's DATASHEET.md and CHANGELOG.md show what the newest release says.

@@ -4,16 +4,15 @@
  * key. Also the smallest version bump the changes allow (CHANGELOG.md: MAJOR for schema or id breaks, MINOR for
  * added rows or fields, PATCH for corrections and metadata). Pure.
  */
-import { primaryKeyOf, TABLE_NAMES } from '../schema/tables.ts';
 import type { TableName, TableSchema } from '../schema/tables.ts';
 
 type Row = Record<string, unknown>;
 
-/** A version's rows and schemas, as read from its release folder (or as just built). */
+/** A released version: its schemas, and its rows of a table as `[key, row]` in key order (null: no such table). */
 export interface VersionData {
   version: string;
   schemas: Partial<Record<TableName, TableSchema>>;
-  rows: Partial<Record<TableName, Row[]>>;
+  rows: (table: TableName, key: string) => Iterable<[string, Row]> | null;
 }
 
 export interface TableChanges {
@@ -42,52 +41,84 @@ export type DiffLine =
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** Changes from `prev` (null for a first release) to `next`. */
-export function diffVersions(prev: VersionData | null, next: VersionData): { summary: ChangeSummary; diffs: Record<string, DiffLine[]> } {
-  const tables: Record<string, TableChanges> = {};
-  const diffs: Record<string, DiffLine[]> = {};
-  let major = false;
-  let minor = false;
-  let patch = false;
-  const names = [...new Set([...TABLE_NAMES, ...Object.keys(prev?.schemas ?? {})])] as TableName[];
-  for (const t of names) {
-    const oldProps = prev?.schemas[t]?.properties ?? {};
-    const newProps = next.schemas[t]?.properties ?? {};
-    const fields_added = Object.keys(newProps).filter((f) => !(f in oldProps));
-    const fields_removed = Object.keys(oldProps).filter((f) => !(f in newProps));
-    const fields_changed = Object.keys(newProps).filter((f) => f in oldProps && !same(oldProps[f], newProps[f]));
-    const pk = primaryKeyOf(t in next.schemas ? t : 'articles');
-    const key = next.schemas[t]?.['x-primaryKey'] ?? prev?.schemas[t]?.['x-primaryKey'] ?? pk;
-    const before = new Map((prev?.rows[t] ?? []).map((r) => [String(r[key]), r]));
-    const after = new Map((next.rows[t] ?? []).map((r) => [String(r[key]), r]));
-    const lines: DiffLine[] = [];
-    let changed = 0;
-    let unchanged = 0;
-    for (const [id, row] of after) {
-      const old = before.get(id);
-      if (!old) {
-        lines.push({ op: 'add', id, row });
-        continue;
-      }
-      const fields: Record<string, { from: unknown; to: unknown }> = {};
-      for (const f of new Set([...Object.keys(old), ...Object.keys(row)])) if (!same(old[f], row[f])) fields[f] = { from: old[f] ?? null, to: row[f] ?? null };
-      if (Object.keys(fields).length) {
-        changed++;
-        lines.push({ op: 'change', id, fields });
-      } else unchanged++;
-    }
-    const removedIds = [...before.keys()].filter((id) => !after.has(id));
-    for (const id of removedIds) lines.push({ op: 'remove', id });
-    lines.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const added = after.size - changed - unchanged;
-    tables[t] = { added, removed: removedIds.length, changed, unchanged, fields_added, fields_removed, fields_changed };
-    diffs[t] = lines;
-    if (prev && (fields_removed.length || fields_changed.length || removedIds.length)) major = true;
-    if (added || fields_added.length) minor = true;
-    if (changed) patch = true;
+/** Schema-level changes of one table between two versions. */
+export function fieldChanges(oldSchema: TableSchema | undefined, newSchema: TableSchema | undefined): Pick<TableChanges, 'fields_added' | 'fields_removed' | 'fields_changed'> {
+  const oldProps = oldSchema?.properties ?? {};
+  const newProps = newSchema?.properties ?? {};
+  return {
+    fields_added: Object.keys(newProps).filter((f) => !(f in oldProps)),
+    fields_removed: Object.keys(oldProps).filter((f) => !(f in newProps)),
+    fields_changed: Object.keys(newProps).filter((f) => f in oldProps && !same(oldProps[f], newProps[f])),
+  };
+}
+
+/**
+ * Row changes of one table, as a merge of two streams sorted by primary key: the previous version's rows
+ * (`previous`) and this version's, given one at a time to `add` in key order. Every diff line goes to `emit`
+ * in key order as soon as it is known, so neither version is ever held in memory.
+ */
+export class RowDiff {
+  added = 0;
+  removed = 0;
+  changed = 0;
+  unchanged = 0;
+  private readonly prev: Iterator<[string, Row]> | null;
+  private head: [string, Row] | null = null;
+  private last: string | null = null;
+  private readonly emit: (line: DiffLine) => void;
+
+  constructor(previous: Iterable<[string, Row]> | null, emit: (line: DiffLine) => void) {
+    this.prev = previous ? previous[Symbol.iterator]() : null;
+    this.emit = emit;
+    this.advance();
   }
-  const required_bump = !prev ? 'none' : major ? 'major' : minor ? 'minor' : patch ? 'patch' : 'none';
-  return { summary: { version: next.version, previous_version: prev?.version ?? null, required_bump, tables }, diffs };
+
+  private advance(): void {
+    const n = this.prev?.next();
+    const next = n && !n.done ? n.value : null;
+    if (next && this.head && next[0] <= this.head[0]) throw new Error(`previous version's rows are not sorted by key at "${next[0]}"`);
+    this.head = next;
+  }
+
+  /** This version's next row; ids must come in ascending order. */
+  add(id: string, row: Row): void {
+    if (this.last !== null && id <= this.last) throw new Error(`rows are not sorted by key at "${id}"`);
+    this.last = id;
+    while (this.head && this.head[0] < id) this.drop();
+    if (!this.head || this.head[0] !== id) {
+      this.added++;
+      this.emit({ op: 'add', id, row });
+      return;
+    }
+    const old = this.head[1];
+    this.advance();
+    const fields: Record<string, { from: unknown; to: unknown }> = {};
+    for (const f of new Set([...Object.keys(old), ...Object.keys(row)])) if (!same(old[f], row[f])) fields[f] = { from: old[f] ?? null, to: row[f] ?? null };
+    if (Object.keys(fields).length) {
+      this.changed++;
+      this.emit({ op: 'change', id, fields });
+    } else this.unchanged++;
+  }
+
+  private drop(): void {
+    this.removed++;
+    this.emit({ op: 'remove', id: this.head![0] });
+    this.advance();
+  }
+
+  /** Call after the last row: the previous version's rows not seen are removed. */
+  finish(): void {
+    while (this.head) this.drop();
+  }
+}
+
+/** The smallest bump that the changes of every table allow (none for a first release). */
+export function requiredBump(hasPrevious: boolean, tables: Record<string, TableChanges>): ChangeSummary['required_bump'] {
+  if (!hasPrevious) return 'none';
+  const all = Object.values(tables);
+  if (all.some((c) => c.fields_removed.length || c.fields_changed.length || c.removed)) return 'major';
+  if (all.some((c) => c.added || c.fields_added.length)) return 'minor';
+  return all.some((c) => c.changed) ? 'patch' : 'none';
 }
 
 /** The bump between two semver strings: `major`, `minor`, `patch`, or `none` when not higher. */

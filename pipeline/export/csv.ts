@@ -3,12 +3,11 @@
  * field, an empty string a quoted empty field; lists are JSON arrays; booleans `true`/`false`.
  * csv-stringify's defaults are overridden where they differ (false as empty, dates as epoch ms).
  */
-import { createWriteStream } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import { columnsOf } from '../schema/tables.ts';
 import type { TableName } from '../schema/tables.ts';
+import { drainRows, textFile } from './sinks.ts';
+import type { Sink } from './sinks.ts';
 
 /** csv-stringify options for a table: the one place CSV formatting is decided (tests read them too). */
 export function csvOptions(table: TableName) {
@@ -27,7 +26,28 @@ export function csvOptions(table: TableName) {
   };
 }
 
-/** Streams `rows` to `file` as CSV. */
+/** CSV, chunk by chunk (csv-stringify on each chunk; the header before the first). */
+export class CsvSink implements Sink {
+  private readonly out;
+  private readonly options;
+  private started = false;
+  constructor(table: TableName, file: string) {
+    this.out = textFile(file);
+    this.options = csvOptions(table);
+  }
+  write(rows: Record<string, unknown>[]): void {
+    if (!rows.length) return;
+    this.out.put(stringify(rows, { ...this.options, header: !this.started }));
+    this.started = true;
+  }
+  close(): void {
+    // A table without rows still has its header.
+    if (!this.started) this.out.put(stringify([], this.options));
+    this.out.close();
+  }
+}
+
+/** Writes `rows` to `file` as CSV. */
 export async function writeCsv(table: TableName, rows: Iterable<object>, file: string): Promise<void> {
-  await pipeline(Readable.from(rows), stringify(csvOptions(table)), createWriteStream(file));
+  drainRows(rows, [new CsvSink(table, file)]);
 }

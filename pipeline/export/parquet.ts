@@ -5,12 +5,11 @@
  * the writer has no clock or random input, so the same rows give the same bytes.
  */
 import type { SchemaElement } from 'hyparquet';
-import { fileWriter, parquetWriteRows } from 'hyparquet-writer';
+import { fileWriter, ParquetWriter } from 'hyparquet-writer';
 import { columnsOf } from '../schema/tables.ts';
 import type { Column, TableName } from '../schema/tables.ts';
-
-/** Rows per row group: small enough to bound memory, large enough for good compression. */
-export const ROW_GROUP_SIZE = 10_000;
+import { drainRows, ROW_GROUP_SIZE } from './sinks.ts';
+import type { Sink } from './sinks.ts';
 
 function leaf(c: Column): SchemaElement[] {
   const repetition_type = c.nullable ? 'OPTIONAL' : 'REQUIRED';
@@ -40,29 +39,36 @@ export function parquetSchema(table: TableName): SchemaElement[] {
   return [{ name: 'root', num_children: cols.length }, ...cols.flatMap(leaf)];
 }
 
-/** A row's values as the writer takes them (dates as UTC midnight `Date`s, INT64 as bigint). */
-function toParquetRow(cols: Column[], row: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const c of cols) {
-    const v = row[c.name] ?? null;
-    out[c.name] = c.kind === 'date' && typeof v === 'string' ? new Date(`${v}T00:00:00Z`) : c.kind === 'integer' && typeof v === 'number' ? BigInt(v) : v;
-  }
-  return out;
+/** A value as the writer takes it (dates as UTC midnight `Date`s, INT64 as bigint, missing as null). */
+function toParquetValue(c: Column, v: unknown): unknown {
+  if (v === undefined) return null;
+  return c.kind === 'date' && typeof v === 'string' ? new Date(`${v}T00:00:00Z`) : c.kind === 'integer' && typeof v === 'number' ? BigInt(v) : v;
 }
 
-/** Writes `rows` to `file` as Parquet, one row group at a time. */
-export async function writeParquet(table: TableName, rows: Iterable<object>, file: string, createdBy: string): Promise<void> {
-  const cols = columnsOf(table);
-  function* converted() {
-    for (const row of rows) yield toParquetRow(cols, row as Record<string, unknown>);
+/** Parquet, one row group per chunk (chunks are at most ROW_GROUP_SIZE rows). */
+export class ParquetSink implements Sink {
+  private readonly cols: Column[];
+  private readonly pq: ParquetWriter;
+  private groups = 0;
+  constructor(table: TableName, file: string, createdBy: string) {
+    this.cols = columnsOf(table);
+    this.pq = new ParquetWriter({ writer: fileWriter(file), schema: parquetSchema(table), codec: 'SNAPPY', createdBy });
   }
-  await parquetWriteRows({
-    writer: fileWriter(file),
-    rows: converted(),
-    columns: cols.map((c) => ({ name: c.name })),
-    schema: parquetSchema(table),
-    rowGroupSize: ROW_GROUP_SIZE,
-    codec: 'SNAPPY',
-    createdBy,
-  });
+  write(rows: Record<string, unknown>[]): void {
+    if (!rows.length) return;
+    const columnData = this.cols.map((c) => ({ name: c.name, data: rows.map((r) => toParquetValue(c, r[c.name])) }));
+    // fileWriter writes synchronously, so write() returns no promise.
+    void this.pq.write({ columnData, rowGroupSize: rows.length });
+    this.groups++;
+  }
+  close(): void {
+    // A table without rows is still a valid file with its columns.
+    if (!this.groups) void this.pq.write({ columnData: this.cols.map((c) => ({ name: c.name, data: [] })), rowGroupSize: ROW_GROUP_SIZE });
+    this.pq.finish();
+  }
+}
+
+/** Writes `rows` to `file` as Parquet, one row group per ROW_GROUP_SIZE rows. */
+export async function writeParquet(table: TableName, rows: Iterable<object>, file: string, createdBy: string): Promise<void> {
+  drainRows(rows, [new ParquetSink(table, file, createdBy)]);
 }

@@ -9,22 +9,23 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { primaryKeyOf, TABLE_NAMES } from '../schema/tables.ts';
+import { TABLE_NAMES } from '../schema/tables.ts';
 import type { TableName } from '../schema/tables.ts';
-import type { Tables } from '../validate.ts';
 import { sha256sums } from './checksums.ts';
-import { writeCsv } from './csv.ts';
+import { CsvSink } from './csv.ts';
 import { buildDatapackage } from './datapackage.ts';
 import type { DataFile, DataFormat, DatasetMeta } from './datapackage.ts';
 import { renderDatasheet } from './datasheet.ts';
-import { buildCard, buildCitation, buildCroissant, buildLicense, releaseDate } from './metadata.ts';
-import { bumpBetween, changelogEntry, compareVersions, diffVersions } from './changes.ts';
-import type { VersionData } from './changes.ts';
+import { buildCard, buildCitation, buildCroissant, buildLicense } from './metadata.ts';
+import { bumpBetween, changelogEntry, compareVersions, fieldChanges, requiredBump, RowDiff } from './changes.ts';
+import type { ChangeSummary, TableChanges, VersionData } from './changes.ts';
 import { PipelineError } from '../errors.ts';
 import { SCHEMAS } from '../schema/tables.ts';
 import type { TableSchema } from '../schema/tables.ts';
-import { writeJsonl } from './jsonl.ts';
-import { writeParquet } from './parquet.ts';
+import { JsonlSink, readJsonlEntries } from './jsonl.ts';
+import { ParquetSink } from './parquet.ts';
+import { drain, textFile } from './sinks.ts';
+import type { TableSource } from './spool.ts';
 import type { RunReport } from './report.ts';
 
 const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
@@ -33,7 +34,8 @@ const FORMATS: DataFormat[] = ['csv', 'jsonl', 'parquet'];
 export interface ReleaseInput {
   outDir: string;
   meta: DatasetMeta;
-  tables: Tables;
+  /** Every table's rows in primary-key order. */
+  tables: Record<TableName, TableSource>;
   report: RunReport;
   datasheetTemplate: string;
   changelogTemplate: string;
@@ -47,11 +49,6 @@ export async function writeRelease(input: ReleaseInput): Promise<{ dir: string; 
   mkdirSync(outDir, { recursive: true });
   removeStale(outDir);
   const previous = readPreviousVersion(outDir, meta.version);
-  const { summary, diffs } = diffVersions(previous, { version: meta.version, schemas: SCHEMAS, rows: tables as unknown as VersionData['rows'] });
-  const order = ['none', 'patch', 'minor', 'major'];
-  if (previous && order.indexOf(bumpBetween(previous.version, meta.version)) < order.indexOf(summary.required_bump)) {
-    throw new PipelineError('VERSION_BUMP_TOO_SMALL', `version ${meta.version} after ${previous.version} is a ${bumpBetween(previous.version, meta.version)} bump, but the changes need ${summary.required_bump} (${JSON.stringify(summary.tables)})`, { file: 'pipeline/metadata/dataset.json', field: 'version' }, 'raise the version as CHANGELOG.md says: MAJOR for removed or changed fields or removed rows, MINOR for added rows or fields, PATCH for changed rows');
-  }
   const final = path.join(outDir, `v${meta.version}`);
   const tmp = path.join(outDir, `.tmp-v${meta.version}-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
@@ -59,33 +56,53 @@ export async function writeRelease(input: ReleaseInput): Promise<{ dir: string; 
   try {
     const createdBy = `${meta.name} ${meta.version} (hyparquet-writer)`;
     const dataFiles: DataFile[] = [];
-    for (const table of TABLE_NAMES) {
+    const changes: Record<string, TableChanges> = {};
+    let date: string | null = null;
+    if (previous) mkdirSync(path.join(tmp, 'changes'), { recursive: true });
+    for (const f of FORMATS) mkdirSync(path.join(tmp, f), { recursive: true });
+    // Tables of this version, then tables only the previous version had (all their rows are removed).
+    const names = [...new Set<string>([...TABLE_NAMES, ...Object.keys(previous?.schemas ?? {})])] as TableName[];
+    for (const table of names) {
+      const source = (tables as Partial<Record<TableName, TableSource>>)[table];
+      const key = SCHEMAS[table]?.['x-primaryKey'] ?? previous?.schemas[table]?.['x-primaryKey'] ?? 'id';
+      const diffOut = previous ? textFile(path.join(tmp, 'changes', `${table}.jsonl`)) : null;
+      const diff = new RowDiff(previous?.rows(table, key) ?? null, (l) => diffOut?.put(`${JSON.stringify(l)}\n`));
+      const file = (format: DataFormat) => path.join(tmp, format, `${table}.${format}`);
+      const sinks = source ? [new CsvSink(table, file('csv')), new JsonlSink(file('jsonl')), new ParquetSink(table, file('parquet'), createdBy)] : [];
+      let last: string | null = null;
+      drain(source?.entries() ?? [], sinks, (id, row) => {
+        if (id === last) throw new PipelineError('RELEASE_INVALID', `primary key "${id}" appears more than once`, { table, rowId: id, field: key }, 'fix the stage that produced the rows; nothing was written');
+        last = id;
+        diff.add(id, row);
+        if (table === 'articles') date = laterDate(date, row['published_date']);
+      });
+      diff.finish();
+      diffOut?.close();
+      changes[table] = { added: diff.added, removed: diff.removed, changed: diff.changed, unchanged: diff.unchanged, ...fieldChanges(previous?.schemas[table], SCHEMAS[table]) };
+      if (!source) continue;
       for (const format of FORMATS) {
         const rel = `${format}/${table}.${format}`;
-        mkdirSync(path.join(tmp, format), { recursive: true });
-        const rows = sortedRows(table, tables);
-        const file = path.join(tmp, rel);
-        if (format === 'csv') await writeCsv(table, rows, file);
-        else if (format === 'jsonl') await writeJsonl(table, rows, file);
-        else await writeParquet(table, rows, file, createdBy);
-        dataFiles.push({ table, format, path: rel, bytes: statSync(file).size, sha256: await hashFile(file) });
+        dataFiles.push({ table, format, path: rel, bytes: statSync(file(format)).size, sha256: await hashFile(file(format)) });
         input.onStep?.(`file:${rel}`);
       }
+    }
+    const summary: ChangeSummary = { version: meta.version, previous_version: previous?.version ?? null, required_bump: requiredBump(!!previous, changes), tables: changes };
+    const order = ['none', 'patch', 'minor', 'major'];
+    if (previous && order.indexOf(bumpBetween(previous.version, meta.version)) < order.indexOf(summary.required_bump)) {
+      throw new PipelineError('VERSION_BUMP_TOO_SMALL', `version ${meta.version} after ${previous.version} is a ${bumpBetween(previous.version, meta.version)} bump, but the changes need ${summary.required_bump} (${JSON.stringify(summary.tables)})`, { file: 'pipeline/metadata/dataset.json', field: 'version' }, 'raise the version as CHANGELOG.md says: MAJOR for removed or changed fields or removed rows, MINOR for added rows or fields, PATCH for changed rows');
     }
     mkdirSync(path.join(tmp, 'schemas'));
     for (const f of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.schema.json')).sort()) copyFileSync(path.join(SCHEMA_DIR, f), path.join(tmp, 'schemas', f));
     writeFileSync(path.join(tmp, 'run-report.json'), `${JSON.stringify(report, null, 2)}\n`);
-    const date = releaseDate(tables.articles);
     writeFileSync(path.join(tmp, 'datapackage.json'), `${JSON.stringify(buildDatapackage(meta, dataFiles, date), null, 2)}\n`);
     writeFileSync(path.join(tmp, 'croissant.json'), `${JSON.stringify(buildCroissant(meta, dataFiles, date), null, 2)}\n`);
     writeFileSync(path.join(tmp, 'CITATION.cff'), buildCitation(meta, date));
     writeFileSync(path.join(tmp, 'README.md'), buildCard(meta, report, date));
     writeFileSync(path.join(tmp, 'LICENSE'), buildLicense(meta));
     writeFileSync(path.join(tmp, 'DATASHEET.md'), renderDatasheet(input.datasheetTemplate, report));
-    mkdirSync(path.join(tmp, 'changes'));
-    writeFileSync(path.join(tmp, 'changes', 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
     // A first release has no previous version to diff against: its summary says so, and no diff repeats the data.
-    if (previous) for (const [t, lines] of Object.entries(diffs)) writeFileSync(path.join(tmp, 'changes', `${t}.jsonl`), lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
+    mkdirSync(path.join(tmp, 'changes'), { recursive: true });
+    writeFileSync(path.join(tmp, 'changes', 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
     writeFileSync(path.join(tmp, 'CHANGELOG.md'), renderChangelog(input.changelogTemplate, [changelogEntry(summary), ...(previous?.changelog ?? [])]));
     const files = listFiles(tmp);
     const sums = await Promise.all(files.map(async (p) => ({ path: p, sha256: await hashFile(path.join(tmp, p)) })));
@@ -107,9 +124,9 @@ export async function writeRelease(input: ReleaseInput): Promise<{ dir: string; 
   }
 }
 
-function sortedRows(table: TableName, tables: Tables): object[] {
-  const key = primaryKeyOf(table);
-  return [...(tables[table] as unknown as Record<string, string>[])].sort((a, b) => (a[key]! < b[key]! ? -1 : a[key]! > b[key]! ? 1 : 0));
+/** The later of a date seen so far and a row's date (ISO strings sort by time). */
+function laterDate(latest: string | null, v: unknown): string | null {
+  return typeof v === 'string' && (!latest || v > latest) ? v : latest;
 }
 
 /** Removes temporary folders left by runs that were killed (their process is gone). */
@@ -137,14 +154,16 @@ function readPreviousVersion(outDir: string, version: string): (VersionData & { 
   if (!prev) return null;
   const dir = path.join(outDir, `v${prev}`);
   const schemas: VersionData['schemas'] = {};
-  const rows: VersionData['rows'] = {};
   for (const f of readdirSync(path.join(dir, 'schemas'))) {
     const t = f.replace(/\.schema\.json$/, '') as keyof typeof schemas;
     if (t === ('manifest' as string)) continue;
     schemas[t] = JSON.parse(readFileSync(path.join(dir, 'schemas', f), 'utf8')) as TableSchema;
-    const jsonl = path.join(dir, 'jsonl', `${t}.jsonl`);
-    if (existsSync(jsonl)) rows[t] = readFileSync(jsonl, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
   }
+  // Rows are read when the diff reaches their table, a megabyte at a time.
+  const rows: VersionData['rows'] = (t, key) => {
+    const jsonl = path.join(dir, 'jsonl', `${t}.jsonl`);
+    return existsSync(jsonl) ? readJsonlEntries(jsonl, key) : null;
+  };
   const log = existsSync(path.join(dir, 'CHANGELOG.md')) ? readFileSync(path.join(dir, 'CHANGELOG.md'), 'utf8') : '';
   const block = /<!-- BEGIN GENERATED: changelog -->\n([\s\S]*?)\n<!-- END GENERATED: changelog -->/.exec(log)?.[1] ?? '';
   const changelog = block ? block.split(/\n(?=## )/) : [];
