@@ -1,6 +1,5 @@
 /** JSON Lines: one object per line, keys in schema order, UTF-8, LF after every line. */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { columnsOf } from '../schema/tables.ts';
 import type { TableName } from '../schema/tables.ts';
 import { drainRows, textFile } from './sinks.ts';
 import type { Sink } from './sinks.ts';
