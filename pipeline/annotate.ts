@@ -9,11 +9,13 @@ import type { FullArticle } from './model.ts';
 import { findEvents } from './annotate/events.ts';
 import type { EventDraft } from './annotate/events.ts';
 import { mergeEvents } from './annotate/event-merge.ts';
+import type { Report } from './annotate/event-merge.ts';
 import { findMentions } from './annotate/mentions.ts';
 import type { ArticleMentions } from './annotate/mentions.ts';
 import { findQuotes, quoteSpans } from './annotate/quotes.ts';
 import type { QuoteDraft } from './annotate/quotes.ts';
-import { buildRegistry } from './annotate/registry.ts';
+import { actorId, contributions, mentionRows, RegistryBuilder } from './annotate/registry.ts';
+import type { ActorContribution } from './annotate/registry.ts';
 import { splitSentences } from './annotate/sentences.ts';
 
 export interface Annotations {
@@ -41,39 +43,72 @@ export function annotateArticle(a: Pick<FullArticle, 'article_id' | 'text' | 'pu
   return { articleId: a.article_id, mentions, entities: found.entities, quotes, events };
 }
 
+/** One article's share of every annotation table: its own rows, and compact records for the corpus steps. */
+export interface ArticleRows {
+  articleId: string;
+  actor_mentions: ActorMention[];
+  quotes: Quote[];
+  /** The article's actors, for the registry. */
+  actors: ActorContribution[];
+  /** The article's event reports, for the cross-article merge (with their evidence text, not the article's). */
+  reports: Omit<Report, 'articleId' | 'outlet' | 'storyId'>[];
+}
+
+/** Annotates one article into its rows. Pure. */
+export function articleRows(a: Pick<FullArticle, 'article_id' | 'text' | 'published_date'>): ArticleRows {
+  const p = annotateArticle(a);
+  const quotes: Quote[] = p.quotes.map((q) => ({
+    quote_id: stableId('quo', p.articleId, q.type, q.start, q.end),
+    article_id: p.articleId,
+    quote_type: q.type,
+    text: a.text.slice(q.start, q.end),
+    speaker_actor_id: q.speakerKey ? actorId(q.speakerKey) : null,
+    speaker_text: q.speakerText,
+    attribution: q.attribution,
+    reported_by_actor_id: q.reportedByKey ? actorId(q.reportedByKey) : null,
+    cue: q.cue,
+    char_start: q.start,
+    char_end: q.end,
+  }));
+  return {
+    articleId: p.articleId,
+    actor_mentions: mentionRows(p.articleId, p.mentions),
+    quotes,
+    actors: contributions(p),
+    reports: p.events.map((draft) => ({ draft, evidence: a.text.slice(draft.start, draft.end) })),
+  };
+}
+
 /** The articles annotate reads: canonical ones (the caller's choice) in English (the rules' language). */
 export const annotatable = (articles: FullArticle[]) => articles.filter((a) => a.language === 'en');
 
 /**
- * Annotates the given articles (only English text is annotated). `per` may hold the per-article results
- * already computed (by worker threads), one per annotatable article, in order.
+ * The corpus steps of annotate, fed one article at a time (in article order): the actor registry and the
+ * event reports. `finish` merges them into the actors, events and event_mentions tables.
  */
-export function annotate(articles: FullArticle[], per?: ArticleAnnotation[]): Annotations {
+export class CorpusAnnotations {
+  private readonly registry = new RegistryBuilder();
+  private readonly reports: Report[] = [];
+
+  add(article: Pick<FullArticle, 'article_id' | 'outlet' | 'story_id'>, rows: ArticleRows): void {
+    this.registry.add(article.article_id, rows.actors);
+    for (const r of rows.reports) this.reports.push({ ...r, articleId: article.article_id, outlet: article.outlet, storyId: article.story_id });
+  }
+
+  finish(): Pick<Annotations, 'actors' | 'events' | 'event_mentions'> {
+    const merged = mergeEvents(this.reports, (key) => this.registry.info.get(key)!, actorId);
+    return { actors: this.registry.actors(), events: merged.events, event_mentions: merged.mentions };
+  }
+}
+
+/**
+ * Annotates the given articles in memory (only English text is annotated). `per` may hold the per-article
+ * rows already computed (by worker threads), one per annotatable article, in order.
+ */
+export function annotate(articles: FullArticle[], per?: ArticleRows[]): Annotations {
   const english = annotatable(articles);
-  per ??= english.map(annotateArticle);
-  const registry = buildRegistry(per);
-  const textOf = new Map(english.map((a) => [a.article_id, a.text]));
-  const quotes: Quote[] = per.flatMap((p) =>
-    p.quotes.map((q) => ({
-      quote_id: stableId('quo', p.articleId, q.type, q.start, q.end),
-      article_id: p.articleId,
-      quote_type: q.type,
-      text: textOf.get(p.articleId)!.slice(q.start, q.end),
-      speaker_actor_id: q.speakerKey ? registry.idOf(q.speakerKey) : null,
-      speaker_text: q.speakerText,
-      attribution: q.attribution,
-      reported_by_actor_id: q.reportedByKey ? registry.idOf(q.reportedByKey) : null,
-      cue: q.cue,
-      char_start: q.start,
-      char_end: q.end,
-    })),
-  );
-  const byId = new Map(english.map((a) => [a.article_id, a]));
-  const actorOf = new Map(per.flatMap((p) => [...p.entities.values()].map((e) => [e.key, { type: e.type, country: e.country }] as const)));
-  const merged = mergeEvents(
-    per.flatMap((p) => p.events.map((draft) => ({ articleId: p.articleId, outlet: byId.get(p.articleId)!.outlet, storyId: byId.get(p.articleId)!.story_id, draft, text: textOf.get(p.articleId)! }))),
-    (key) => actorOf.get(key)!,
-    registry.idOf,
-  );
-  return { actors: registry.actors, actor_mentions: registry.mentions, quotes, events: merged.events, event_mentions: merged.mentions };
+  per ??= english.map(articleRows);
+  const corpus = new CorpusAnnotations();
+  english.forEach((a, i) => corpus.add(a, per[i]!));
+  return { ...corpus.finish(), actor_mentions: per.flatMap((p) => p.actor_mentions), quotes: per.flatMap((p) => p.quotes) };
 }

@@ -7,7 +7,8 @@ import { stableId } from './hash.ts';
 import type { CleanArticle, FullArticle } from './model.ts';
 import { DEFAULT_NEAR, findDuplicates } from './dedupe/near.ts';
 import type { DuplicateLink, NearOptions } from './dedupe/near.ts';
-import { shingleHashes, signature, similarity } from './dedupe/signature.ts';
+import { foldedWords, shingleSet, signatureOf, similarity } from './dedupe/signature.ts';
+import type { Signature } from './dedupe/signature.ts';
 import { clusterStories, DEFAULT_STORY, termCounts } from './dedupe/stories.ts';
 import type { StoryOptions } from './dedupe/stories.ts';
 
@@ -25,37 +26,67 @@ export interface DedupeResult {
 
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
-/** Sets the duplicate and story fields of every article. */
-export function dedupe(articles: CleanArticle[], options: DedupeOptions = {}): DedupeResult {
-  const near = { ...DEFAULT_NEAR, ...options.near };
-  const texts = new Map(articles.map((a) => [a.article_id, a.text]));
-  const cache = new Map<string, Uint32Array>();
-  const shingles = (id: string) => {
-    let s = cache.get(id);
-    if (!s) cache.set(id, (s = shingleHashes(texts.get(id)!)));
-    return s;
-  };
-  const links = findDuplicates(articles.map(signature), (a, b) => similarity(shingles(a), shingles(b)), near);
-  const linkOf = new Map(links.map((l) => [l.id, l]));
+/** What dedupe keeps of one article: its signature, its full shingle set (to verify candidates) and its name terms. */
+export interface ArticleSummary {
+  sig: Signature;
+  shingles: Uint32Array;
+  terms: Map<string, number>;
+}
 
-  const canonical = articles.filter((a) => !linkOf.has(a.article_id));
+/** A summary whose shingle set is kept elsewhere (on disk) and fetched by id for the pairs dedupe verifies. */
+export type CompactSummary = Omit<ArticleSummary, 'shingles'>;
+
+/** The summary of one article. Pure and per article: workers compute it next to clean. */
+export function summarise(a: Pick<CleanArticle, 'article_id' | 'text' | 'published_date'>): ArticleSummary {
+  const words = foldedWords(a.text);
+  const shingles = shingleSet(words);
+  return { sig: signatureOf(a, words, shingles), shingles, terms: termCounts(a.text) };
+}
+
+/** The corpus decisions: every duplicate found, and the story key of every article. */
+export interface DedupeDecisions {
+  links: DuplicateLink[];
+  linkOf: Map<string, DuplicateLink>;
+  /** Story key of each canonical article (a duplicate takes its original's). */
+  stories: Map<string, string>;
+}
+
+/**
+ * Finds duplicates and stories from summaries alone (no text). `shingles` gives an article's full shingle set
+ * by id; without it, the summaries carry their own.
+ */
+export function decide(summaries: (CompactSummary | ArticleSummary)[], options: DedupeOptions = {}, shingles?: (id: string) => Uint32Array): DedupeDecisions {
+  const near = { ...DEFAULT_NEAR, ...options.near };
+  const inMemory = new Map(summaries.flatMap((s) => ('shingles' in s ? [[s.sig.id, s.shingles] as const] : [])));
+  const shinglesOf = shingles ?? ((id: string) => inMemory.get(id)!);
+  const links = findDuplicates(
+    summaries.map((s) => s.sig),
+    (a, b) => similarity(shinglesOf(a), shinglesOf(b)),
+    near,
+  );
+  const linkOf = new Map(links.map((l) => [l.id, l]));
   const stories = clusterStories(
-    canonical.map((a) => ({ id: a.article_id, day: a.published_date ? Date.parse(`${a.published_date}T00:00:00Z`) / 86_400_000 : null, terms: termCounts(a.text) })),
+    summaries.filter((s) => !linkOf.has(s.sig.id)).map((s) => ({ id: s.sig.id, day: s.sig.day, terms: s.terms })),
     { ...DEFAULT_STORY, ...options.story },
   );
+  return { links, linkOf, stories };
+}
 
+/** An article with its duplicate and story fields set from the decisions. */
+export function withDedupe(a: CleanArticle, d: DedupeDecisions): FullArticle {
+  const l = d.linkOf.get(a.article_id);
+  const kind = l ? l.kind : null;
   return {
-    links,
-    articles: articles.map((a) => {
-      const l = linkOf.get(a.article_id);
-      const kind = l ? l.kind : null;
-      return {
-        ...a,
-        duplicate_of: l ? l.of : null,
-        duplicate_kind: kind,
-        duplicate_similarity: !l ? null : kind === 'truncated' ? round4(l.containment) : round4(l.jaccard),
-        story_id: stableId('sto', stories.get(l ? l.of : a.article_id)!),
-      };
-    }),
+    ...a,
+    duplicate_of: l ? l.of : null,
+    duplicate_kind: kind,
+    duplicate_similarity: !l ? null : kind === 'truncated' ? round4(l.containment) : round4(l.jaccard),
+    story_id: stableId('sto', d.stories.get(l ? l.of : a.article_id)!),
   };
+}
+
+/** Sets the duplicate and story fields of every article (in memory). */
+export function dedupe(articles: CleanArticle[], options: DedupeOptions = {}): DedupeResult {
+  const decisions = decide(articles.map(summarise), options);
+  return { links: decisions.links, articles: articles.map((a) => withDedupe(a, decisions)) };
 }

@@ -12,8 +12,10 @@ import { describeAjvError, validateManifest } from './validators.ts';
 export interface SeedEntry {
   /** Path relative to the seeds folder, `/`-separated. */
   name: string;
-  /** The file's bytes; null when it was not read (see `code`). */
+  /** The file's bytes; null when it was not read (see `code`), or not read yet (see `path`). */
   bytes: Uint8Array | null;
+  /** Where to read the bytes later, when the folder was listed without reading them. */
+  path?: string;
   size: number | null;
   /** Why the entry was not read or not taken: `NOT_TXT`, `SUBFOLDER`, `FILE_TOO_LARGE`, `UNREADABLE`, … */
   code?: string;
@@ -37,6 +39,21 @@ export interface IngestResult {
 
 /** Decodes every readable `.txt` entry and attaches its manifest entry. */
 export function ingest(folder: SeedFolder): IngestResult {
+  const manifest = planIngest(folder);
+  const result: IngestResult = { raws: [], rejected: [] };
+  for (const e of sortedEntries(folder)) {
+    const r = ingestEntry(e, manifest.get(e.name) ?? null);
+    if ('rejected' in r) result.rejected.push(r.rejected);
+    else result.raws.push(r);
+  }
+  return result;
+}
+
+/** The folder's entries in name order (the order of every per-article stage). */
+export const sortedEntries = (folder: SeedFolder): SeedEntry[] => [...folder.entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+/** Reads the manifest and checks that every file it names is in the folder; returns each file's entry. */
+export function planIngest(folder: SeedFolder): Map<string, ManifestEntry> {
   const manifest = parseManifest(folder);
   const names = new Set(folder.entries.map((e) => e.name));
   for (const [file, entry] of manifest) {
@@ -44,19 +61,19 @@ export function ingest(folder: SeedFolder): IngestResult {
       throw new PipelineError('SEED_MANIFEST_MISSING_FILE', `entry ${entry.index} names "${file}", which is not in the seeds folder`, { file: `${folder.dir}/manifest.json`, entry: entry.index, field: 'file' }, `add the file, or remove or correct the entry`);
     }
   }
-  const result: IngestResult = { raws: [], rejected: [] };
-  for (const e of [...folder.entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const outcome: FileOutcome = { file: e.name, status: 'processed', code: null, message: null, article_id: null, bytes: e.size, sha256: e.bytes ? sha256Hex(e.bytes) : null, removed: {}, warnings: [] };
-    const decoded = e.code ? { code: e.code, message: e.message ?? e.code } : e.bytes ? decode(e.bytes) : { code: 'UNREADABLE', message: 'the file could not be read; check its permissions' };
-    if ('code' in decoded) {
-      const ignored = ['NOT_TXT', 'SUBFOLDER', 'SYMLINK_OUTSIDE'].includes(decoded.code);
-      result.rejected.push({ ...outcome, status: ignored ? 'ignored' : 'quarantined', code: decoded.code, message: decoded.message });
-      continue;
-    }
-    if (decoded.encoding !== 'utf-8') outcome.warnings.push(`DECODED_${decoded.encoding.toUpperCase().replace('-', '')}: read as ${decoded.encoding} (byte order mark)`);
-    result.raws.push({ raw: { sourceFile: e.name, text: decoded.text, manifest: manifest.get(e.name)?.entry ?? null }, outcome });
+  return new Map([...manifest].map(([file, e]) => [file, e.entry]));
+}
+
+/** One entry (its bytes read, or the reason they were not) decoded into a raw article, or rejected with an outcome. Pure. */
+export function ingestEntry(e: SeedEntry, manifest: ManifestEntry | null): { raw: RawArticle; outcome: FileOutcome } | { rejected: FileOutcome } {
+  const outcome: FileOutcome = { file: e.name, status: 'processed', code: null, message: null, article_id: null, bytes: e.size, sha256: e.bytes ? sha256Hex(e.bytes) : null, removed: {}, warnings: [] };
+  const decoded = e.code ? { code: e.code, message: e.message ?? e.code } : e.bytes ? decode(e.bytes) : { code: 'UNREADABLE', message: 'the file could not be read; check its permissions' };
+  if ('code' in decoded) {
+    const ignored = ['NOT_TXT', 'SUBFOLDER', 'SYMLINK_OUTSIDE'].includes(decoded.code);
+    return { rejected: { ...outcome, status: ignored ? 'ignored' : 'quarantined', code: decoded.code, message: decoded.message } };
   }
-  return result;
+  if (decoded.encoding !== 'utf-8') outcome.warnings.push(`DECODED_${decoded.encoding.toUpperCase().replace('-', '')}: read as ${decoded.encoding} (byte order mark)`);
+  return { raw: { sourceFile: e.name, text: decoded.text, manifest }, outcome };
 }
 
 type Decoded = { text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' } | { code: string; message: string };

@@ -2,34 +2,35 @@
  * The pipeline, in order. This is the only module that knows the stage sequence:
  *   ingest → clean → dedupe → annotate → validate → export
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { annotatable, annotate, annotateArticle } from './annotate.ts';
-import type { ArticleAnnotation } from './annotate.ts';
-import { availableParallelism } from 'node:os';
-import { createPool } from './io/pool.ts';
-import type { Pool } from './io/pool.ts';
-import type { CleanResult } from './clean.ts';
-import { clean } from './clean.ts';
-import { dedupe } from './dedupe.ts';
+import { CorpusAnnotations } from './annotate.ts';
+import { decide, withDedupe } from './dedupe.ts';
+import type { CompactSummary } from './dedupe.ts';
 import { PipelineError } from './errors.ts';
 import type { DatasetMeta } from './export/datapackage.ts';
+import { jsonLine } from './export/jsonl.ts';
+import { publicRow } from './export/profile.ts';
 import { buildReport } from './export/report.ts';
 import type { RunReport } from './export/report.ts';
 import { writeRelease } from './export/release.ts';
-import { ingest } from './ingest.ts';
-import { readSeedFolder } from './io/seeds.ts';
-import datasetMeta from './metadata/dataset.json' with { type: 'json' };
-import type { CleanArticle, FileOutcome, FullArticle, RawArticle } from './model.ts';
-import type { RunOptions } from './options.ts';
-import { validate } from './validate.ts';
-import { toPublic } from './export/profile.ts';
-import path from 'node:path';
-import type { ValidationIssue } from './validate.ts';
-import { memorySource } from './export/spool.ts';
+import { memorySource, TableSpool } from './export/spool.ts';
 import type { TableSource } from './export/spool.ts';
-import { TABLE_NAMES } from './schema/tables.ts';
+import { planIngest, sortedEntries } from './ingest.ts';
+import { createPool } from './io/pool.ts';
+import { readSeedFolder } from './io/seeds.ts';
+import { ShingleStore, TextStore } from './io/texts.ts';
+import type { TextRef } from './io/texts.ts';
+import datasetMeta from './metadata/dataset.json' with { type: 'json' };
+import type { CleanArticle, FileOutcome, FullArticle } from './model.ts';
+import type { RunOptions } from './options.ts';
+import { columnsOf, primaryKeyOf, TABLE_NAMES } from './schema/tables.ts';
 import type { TableName } from './schema/tables.ts';
+import type { RowReference } from './tasks.ts';
+import { checkRow, unresolved } from './validate.ts';
+import type { ValidationIssue } from './validate.ts';
 
 const DATASHEET = fileURLToPath(new URL('../DATASHEET.md', import.meta.url));
 const CHANGELOG = fileURLToPath(new URL('../CHANGELOG.md', import.meta.url));
@@ -56,7 +57,29 @@ export class ValidationFailed extends PipelineError {
   }
 }
 
-/** Runs every stage and writes the release. `syncDatasheet` also refreshes the project's DATASHEET.md. */
+/** Items per message to a worker: large enough to amortise messaging, small enough to balance two workers. */
+const BATCH = 32;
+
+function* batches<T>(items: Iterable<T>, size = BATCH): Generator<T[]> {
+  let b: T[] = [];
+  for (const x of items) {
+    b.push(x);
+    if (b.length === size) {
+      yield b;
+      b = [];
+    }
+  }
+  if (b.length) yield b;
+}
+
+/**
+ * Runs every stage and writes the release. `syncDatasheet` also refreshes the project's DATASHEET.md.
+ *
+ * Memory stays bounded by what the corpus steps need, not by the corpus: files are read as their batch comes
+ * up, clean writes each body to a text store on disk, dedupe works on compact summaries, annotate reads the
+ * bodies back batch by batch, and the large tables (articles, actor_mentions, quotes) go to disk spools that
+ * the export reads back in id order.
+ */
 export async function run(options: RunOptions, progress: Progress = () => {}, syncDatasheet = false, onStep?: (step: string) => void): Promise<RunSummary> {
   const timed = <T>(name: string, items: (r: T) => number, f: () => T): T => {
     const t0 = performance.now();
@@ -64,85 +87,209 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
     progress(name, items(r), performance.now() - t0);
     return r;
   };
+  const timedAsync = async (name: string, f: () => Promise<number>): Promise<void> => {
+    const t0 = performance.now();
+    const n = await f();
+    progress(name, n, performance.now() - t0);
+  };
   const meta = { ...(datasetMeta as DatasetMeta), ...(options.version ? { version: options.version } : {}) };
-  const folder = timed('read', (f) => f.entries.length, () => readSeedFolder(options.seeds, options.maxBytes));
-  const ingested = timed('ingest', (r) => r.raws.length, () => ingest(folder));
-  const outcomes: FileOutcome[] = [...ingested.rejected];
+  const folder = timed('read', (f) => f.entries.length, () => readSeedFolder(options.seeds, options.maxBytes, true));
+  const manifest = timed('ingest', () => folder.entries.length, () => planIngest(folder));
   // Per-article stages run on worker threads when there is enough work to pay for starting them.
   const workers = options.workers || (folder.entries.length < 500 ? 1 : Math.min(2, availableParallelism()));
-  const pool: Pool | null = workers > 1 ? createPool(workers) : null;
+  const pool = createPool(workers);
+  const work = mkdtempSync(path.join(tmpdir(), 'dispatches-run-'));
+  const texts = new TextStore(path.join(work, 'texts'));
+  const shingles = new ShingleStore(path.join(work, 'shingles'));
   try {
-    return await finish(pool);
+    return await stages();
   } finally {
-    await pool?.close();
+    texts.close();
+    shingles.close();
+    await pool.close();
+    rmSync(work, { recursive: true, force: true });
   }
 
-  async function finish(pool: Pool | null): Promise<RunSummary> {
-  const timedAsync = async <T>(name: string, items: (r: T) => number, f: () => Promise<T>): Promise<T> => {
+  async function stages(): Promise<RunSummary> {
+    // clean: every file read, decoded and cleaned; the body goes to the text store, a summary stays for dedupe.
+    const outcomes: FileOutcome[] = [];
+    const decoded: FileOutcome[] = [];
+    const kept: { article: Omit<CleanArticle, 'text'>; ref: TextRef }[] = [];
+    let summaries: CompactSummary[] = [];
+    const shingleRef = new Map<string, TextRef>();
+    const intern = new Map<string, string>();
+    await timedAsync('clean', async () => {
+      const items = sortedEntries(folder).map((entry) => ({ entry, manifest: manifest.get(entry.name) ?? null }));
+      await pool.stream('prepare', batches(items), (results) => {
+        for (const r of results) {
+          outcomes.push(r.outcome);
+          if (r.decoded) decoded.push(r.outcome);
+          if (!r.article || !r.summary) continue;
+          const { text, ...article } = r.article;
+          kept.push({ article, ref: texts.addText(text) });
+          shingleRef.set(article.article_id, shingles.addSet(r.summary.shingles));
+          // Name terms repeat across articles: one string each, not one per article.
+          const terms = new Map<string, number>();
+          for (const [t, n] of r.summary.terms) {
+            let k = intern.get(t);
+            if (k === undefined) intern.set(t, (k = t));
+            terms.set(k, n);
+          }
+          summaries.push({ sig: r.summary.sig, terms });
+        }
+      });
+      return decoded.length;
+    });
+    markCaseClashes(decoded);
+
+    const decisions = timed('dedupe', () => kept.length, () => decide(summaries, { near: { nearThreshold: options.nearThreshold } }, (id) => shingles.readSet(shingleRef.get(id)!)));
+    summaries = [];
+    shingleRef.clear();
+    intern.clear();
+    const fileOf = new Map(kept.map(({ article }) => [article.article_id, article.source_file]));
+    for (const o of outcomes) {
+      const l = o.article_id ? decisions.linkOf.get(o.article_id) : undefined;
+      if (l) {
+        const sim = `Jaccard ${l.jaccard.toFixed(4)}, containment ${l.containment.toFixed(4)}`;
+        Object.assign(o, { status: 'duplicate', code: l.kind === 'exact' ? 'EXACT_DUPLICATE' : 'NEAR_DUPLICATE', message: `duplicate of ${fileOf.get(l.of)} (${l.of}); ${sim}` });
+      }
+    }
+
+    // annotate: each article gets its final fields and is checked; canonical English ones are annotated. Rows
+    // go to the spools as they come; the registry and the event reports are the only corpus-wide state.
+    const spools = { articles: new TableSpool(work, 'articles'), actor_mentions: new TableSpool(work, 'actor_mentions'), quotes: new TableSpool(work, 'quotes') };
+    const issues: ValidationIssue[] = [];
+    const references = new Map<string, RowReference>();
+    const addReference = (r: RowReference) => {
+      const k = `${r.target}\u001f${r.id}`;
+      if (!references.has(k)) references.set(k, r);
+    };
+    const corpus = new CorpusAnnotations();
+    const textRef = new Map<string, TextRef>();
+    await timedAsync('annotate', async () => {
+      function* items() {
+        for (const { article, ref } of kept) {
+          const full = withDedupe({ ...article, text: texts.readText(ref) } as CleanArticle, decisions);
+          textRef.set(full.article_id, ref);
+          yield { article: full, annotate: full.duplicate_of === null && full.language === 'en' };
+        }
+      }
+      const pending: FullArticle[] = [];
+      const inputs = (function* () {
+        for (const b of batches(items())) {
+          pending.push(...b.map((x) => x.article));
+          yield b;
+        }
+      })();
+      await pool.stream('annotate', inputs, (results) => {
+        for (const r of results) {
+          const a = pending.shift()!;
+          spools.articles.add(a);
+          issues.push(...r.issues);
+          r.references.forEach(addReference);
+          if (!r.rows) continue;
+          for (const m of r.rows.actor_mentions) spools.actor_mentions.add(m);
+          for (const q of r.rows.quotes) spools.quotes.add(q);
+          corpus.add(a, r.rows);
+        }
+      });
+      return spools.actor_mentions.count + spools.quotes.count;
+    });
+
+    // validate: the corpus tables, then every reference against the keys of its target table.
+    const merged = timed('validate', (m) => m.actors.length + m.events.length + m.event_mentions.length, () => {
+      const m = corpus.finish();
+      const check = (table: TableName, rows: object[], textOf: (row: Record<string, unknown>) => string | undefined) => {
+        const pk = primaryKeyOf(table);
+        for (const row of rows as Record<string, unknown>[]) {
+          const r = checkRow(table, row, textOf(row));
+          issues.push(...r.issues);
+          for (const x of r.references) addReference({ target: x.table, id: x.id, table, rowId: String(row[pk]), field: x.field });
+        }
+      };
+      check('actors', m.actors, () => undefined);
+      check('events', m.events, () => undefined);
+      // Evidence offsets are checked against the article text, read once per article.
+      const byArticle = [...m.event_mentions].sort((a, b) => (a.article_id < b.article_id ? -1 : a.article_id > b.article_id ? 1 : 0));
+      let current: [string, string | undefined] = ['', undefined];
+      check('event_mentions', byArticle, (row) => {
+        const id = String(row['article_id']);
+        if (current[0] !== id) {
+          const ref = textRef.get(id);
+          current = [id, ref ? texts.readText(ref) : undefined];
+        }
+        return current[1];
+      });
+      const keys: Partial<Record<TableName, Set<string>>> = {
+        articles: new Set(textRef.keys()),
+        actors: new Set(m.actors.map((a) => a.actor_id)),
+        events: new Set(m.events.map((e) => e.event_id)),
+      };
+      for (const r of references.values()) {
+        if (!keys[r.target]?.has(r.id)) issues.push(unresolved(r.table, r.rowId, { table: r.target, id: r.id, field: r.field }));
+      }
+      return m;
+    });
+    if (issues.length) throw new ValidationFailed(issues);
+    if (options.strict) {
+      const q = outcomes.filter((o) => o.status === 'quarantined');
+      if (q.length) throw new PipelineError('INPUT_QUARANTINED', `${q.length} file(s) quarantined in strict mode (first: ${q[0]!.code}: ${q[0]!.message})`, { file: q[0]!.file }, 'fix or remove the files, or run without --strict to release the rest');
+    }
+
+    const sources: Record<TableName, TableSource> = {
+      articles: spools.articles,
+      actors: memorySource('actors', merged.actors),
+      actor_mentions: spools.actor_mentions,
+      quotes: spools.quotes,
+      events: memorySource('events', merged.events),
+      event_mentions: memorySource('event_mentions', merged.event_mentions),
+    };
+    // The public profile is derived row by row from the validated full rows, and each is checked again as released.
+    const tables = options.profile === 'public' ? (Object.fromEntries(TABLE_NAMES.map((t) => [t, publicSource(sources[t])])) as Record<TableName, TableSource>) : sources;
+    const report = buildReport(meta.version, outcomes, Object.fromEntries(TABLE_NAMES.map((t) => [t, tables[t].count])) as Record<TableName, number>);
     const t0 = performance.now();
-    const r = await f();
-    progress(name, items(r), performance.now() - t0);
-    return r;
-  };
-  const results = await timedAsync('clean', (r) => r.length, async () => (pool ? pool.map<RawArticle, CleanResult>('clean', ingested.raws.map((x) => x.raw)) : ingested.raws.map(({ raw }) => clean(raw))));
-  const cleaned = ingested.raws.map(({ outcome }, i) => ({ result: results[i]!, outcome }));
-  const articles: CleanArticle[] = [];
-  // Names that differ only in case are different files here, but one file on case-insensitive systems.
+    const template = readFileSync(DATASHEET, 'utf8');
+    const changelog = readFileSync(CHANGELOG, 'utf8');
+    const outDir = options.profile === 'public' ? path.join(options.out, 'public') : options.out;
+    const written = await writeRelease({ outDir, meta, tables, report, datasheetTemplate: template, changelogTemplate: changelog, ...(onStep ? { onStep } : {}) });
+    progress('export', written.files.length, performance.now() - t0);
+    if (syncDatasheet && options.profile === 'full') {
+      // The project's DATASHEET.md and CHANGELOG.md show what the newest release says.
+      for (const [file, before] of [[DATASHEET, template], [CHANGELOG, changelog]] as const) {
+        const rendered = readFileSync(`${written.dir}/${file === DATASHEET ? 'DATASHEET.md' : 'CHANGELOG.md'}`, 'utf8');
+        if (rendered !== before) writeFileSync(file, rendered);
+      }
+    }
+    return { ...written, report };
+  }
+}
+
+/** Warns on files whose names differ only in case (one file on case-insensitive systems). */
+function markCaseClashes(outcomes: FileOutcome[]): void {
   const byFolded = new Map<string, string[]>();
-  for (const { outcome } of cleaned) byFolded.set(outcome.file.toLowerCase(), [...(byFolded.get(outcome.file.toLowerCase()) ?? []), outcome.file]);
-  for (const { result, outcome } of cleaned) {
-    outcome.removed = result.removed;
-    const twins = byFolded.get(outcome.file.toLowerCase())!.filter((f) => f !== outcome.file);
-    if (twins.length) outcome.warnings.push(`NAME_CASE_CLASH: ${twins.join(', ')} differs only in case; both are processed, but they collide on case-insensitive file systems: rename one`);
-    if (result.ok) {
-      if (result.article.language !== 'en') outcome.warnings.push(`NOT_ANNOTATED: language is ${result.article.language ?? 'undetermined'}; the annotators read English only, so the article is released without actors, quotes or events`);
-      articles.push(result.article);
-      outcomes.push({ ...outcome, article_id: result.article.article_id });
-    } else outcomes.push({ ...outcome, status: 'quarantined', code: result.code, message: result.message });
-  }
-  const deduped = timed('dedupe', (r) => r.articles.length, () => dedupe(articles, { near: { nearThreshold: options.nearThreshold } }));
-  const fileOf = new Map(articles.map((a) => [a.article_id, a.source_file]));
-  const linkOf = new Map(deduped.links.map((l) => [l.id, l]));
+  for (const o of outcomes) byFolded.set(o.file.toLowerCase(), [...(byFolded.get(o.file.toLowerCase()) ?? []), o.file]);
   for (const o of outcomes) {
-    const l = o.article_id ? linkOf.get(o.article_id) : undefined;
-    if (l) {
-      const sim = `Jaccard ${l.jaccard.toFixed(4)}, containment ${l.containment.toFixed(4)}`;
-      Object.assign(o, { status: 'duplicate', code: l.kind === 'exact' ? 'EXACT_DUPLICATE' : 'NEAR_DUPLICATE', message: `duplicate of ${fileOf.get(l.of)} (${l.of}); ${sim}` });
-    }
+    const twins = byFolded.get(o.file.toLowerCase())!.filter((f) => f !== o.file);
+    if (!twins.length) continue;
+    // After the decoding warnings, before the annotation ones (the order the stages found them in).
+    const at = o.warnings.filter((w) => w.startsWith('DECODED_')).length;
+    o.warnings.splice(at, 0, `NAME_CASE_CLASH: ${twins.join(', ')} differs only in case; both are processed, but they collide on case-insensitive file systems: rename one`);
   }
-  const canonical = deduped.articles.filter((a) => a.duplicate_of === null);
-  const annotations = await timedAsync('annotate', (r) => r.actors.length + r.actor_mentions.length + r.quotes.length + r.events.length, async () => {
-    const per = pool ? await pool.map<FullArticle, ArticleAnnotation>('annotate', annotatable(canonical)) : annotatable(canonical).map(annotateArticle);
-    return annotate(canonical, per);
-  });
-  const full = { articles: deduped.articles, ...annotations };
-  const result = timed('validate', () => Object.values(full).reduce((n, t) => n + t.length, 0), () => validate(full));
-  if (!result.valid) throw new ValidationFailed(result.issues);
-  // The public profile is derived from the validated full tables, and validated again as released.
-  const tables = options.profile === 'public' ? toPublic(full) : full;
-  if (options.profile === 'public') {
-    const again = validate(tables);
-    if (!again.valid) throw new ValidationFailed(again.issues);
-  }
-  if (options.strict) {
-    const q = outcomes.filter((o) => o.status === 'quarantined');
-    if (q.length) throw new PipelineError('INPUT_QUARANTINED', `${q.length} file(s) quarantined in strict mode (first: ${q[0]!.code}: ${q[0]!.message})`, { file: q[0]!.file }, 'fix or remove the files, or run without --strict to release the rest');
-  }
-  const report = buildReport(meta.version, outcomes, Object.fromEntries(Object.entries(tables).map(([t, rows]) => [t, rows.length])) as Record<keyof typeof tables, number>);
-  const t0 = performance.now();
-  const template = readFileSync(DATASHEET, 'utf8');
-  const changelog = readFileSync(CHANGELOG, 'utf8');
-  const outDir = options.profile === 'public' ? path.join(options.out, 'public') : options.out;
-  const sources = Object.fromEntries(TABLE_NAMES.map((t) => [t, memorySource(t, tables[t])])) as Record<TableName, TableSource>;
-  const written = await writeRelease({ outDir, meta, tables: sources, report, datasheetTemplate: template, changelogTemplate: changelog, ...(onStep ? { onStep } : {}) });
-  progress('export', written.files.length, performance.now() - t0);
-  if (syncDatasheet && options.profile === 'full') {
-    // The project's DATASHEET.md and CHANGELOG.md show what the newest release says.
-    for (const [file, before] of [[DATASHEET, template], [CHANGELOG, changelog]] as const) {
-      const rendered = readFileSync(`${written.dir}/${file === DATASHEET ? 'DATASHEET.md' : 'CHANGELOG.md'}`, 'utf8');
-      if (rendered !== before) writeFileSync(file, rendered);
-    }
-  }
-  return { ...written, report };
-  }
+}
+
+/** A table as the public profile releases it: each row transformed, checked again, and serialised anew. */
+function publicSource(source: TableSource): TableSource {
+  const names = columnsOf(source.table).map((c) => c.name);
+  return {
+    table: source.table,
+    count: source.count,
+    *entries() {
+      for (const [id, line] of source.entries()) {
+        const row = publicRow(source.table, JSON.parse(line) as Record<string, unknown>);
+        const { issues } = checkRow(source.table, row, null);
+        if (issues.length) throw new ValidationFailed(issues);
+        yield [id, jsonLine(names, row)];
+      }
+    },
+  };
 }

@@ -28,56 +28,95 @@ export interface ValidationResult {
   issues: ValidationIssue[];
 }
 
-/** Validates all tables together. */
+/** A reference a row makes: `id` must be a key of `table` (the target). */
+export interface Reference {
+  table: TableName;
+  id: string;
+  field: string;
+}
+
+interface TableChecks {
+  pk: string;
+  refs: ReturnType<typeof columnsOf>;
+  stringCols: ReturnType<typeof columnsOf>;
+  hasOffsets: boolean;
+}
+
+const CHECKS = new Map<TableName, TableChecks>(
+  TABLE_NAMES.map((table) => {
+    const cols = columnsOf(table);
+    return [
+      table,
+      {
+        pk: primaryKeyOf(table),
+        refs: cols.filter((c) => c.references),
+        // Free text only: ids, hashes and codes have patterns, and addresses are not text of the article.
+        stringCols: cols.filter((c) => (c.kind === 'string' || c.kind === 'string[]') && !c.pattern && !c.format),
+        hasOffsets: ['article_id', 'char_start', 'char_end', 'text'].every((f) => cols.some((c) => c.name === f)) && table !== 'articles',
+      },
+    ];
+  }),
+);
+
+/**
+ * Checks one row on its own: its schema, its offsets against its article's text (`articleText`: undefined when
+ * the article is unknown here, null when its text is withheld) and contact data in free text. References are
+ * returned, not resolved: the caller resolves them once every table is known.
+ */
+export function checkRow(table: TableName, row: Record<string, unknown>, articleText?: string | null): { issues: ValidationIssue[]; references: Reference[] } {
+  const { pk, refs, stringCols, hasOffsets } = CHECKS.get(table)!;
+  const validator = ROW_VALIDATORS[table];
+  const rowId = String(row[pk]);
+  const issues: ValidationIssue[] = [];
+  const references: Reference[] = [];
+  if (!validator(row)) {
+    for (const e of validator.errors ?? []) issues.push({ code: 'SCHEMA', table, rowId, ...describeAjvError(e) });
+    return { issues, references };
+  }
+  for (const col of refs) {
+    const value = row[col.name];
+    const values = Array.isArray(value) ? value : value === null ? [] : [value];
+    for (const v of values) references.push({ table: col.references!.table, id: String(v), field: col.name });
+  }
+  // Where the article text is withheld (public profile) there is nothing to check the offsets against.
+  if (hasOffsets && typeof articleText === 'string') {
+    const span = articleText.slice(row['char_start'] as number, row['char_end'] as number);
+    if (span !== row['text']) issues.push({ code: 'OFFSET', table, rowId, field: 'char_start', message: `articles.text[${String(row['char_start'])}:${String(row['char_end'])}] is ${JSON.stringify(span.slice(0, 60))}, not the row's text ${JSON.stringify(String(row['text']).slice(0, 60))}` });
+  }
+  for (const col of stringCols) {
+    const v = row[col.name];
+    const texts = Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+    if (texts.some((t) => containsPii(String(t)))) issues.push({ code: 'PII', table, rowId, field: col.name, message: 'holds an e-mail address or telephone number' });
+  }
+  return { issues, references };
+}
+
+/** The issue of a reference whose target key does not exist. */
+export const unresolved = (table: TableName, rowId: string, r: Reference): ValidationIssue => ({ code: 'REFERENCE', table, rowId, field: r.field, message: `"${r.id}" is not a ${r.table}.${primaryKeyOf(r.table)}` });
+
+/** Validates all tables together (rows in memory). */
 export function validate(tables: Tables): ValidationResult {
   const issues: ValidationIssue[] = [];
-  const keys = new Map<TableName, Map<string, Record<string, unknown>>>();
+  const keys = new Map<TableName, Set<string>>();
+  const texts = new Map<string, string | null>();
   for (const table of TABLE_NAMES) {
     const pk = primaryKeyOf(table);
-    const byKey = new Map<string, Record<string, unknown>>();
+    const seen = new Set<string>();
     for (const row of tables[table] as unknown as Record<string, unknown>[]) {
       const id = String(row[pk]);
-      if (byKey.has(id)) issues.push({ code: 'DUPLICATE_KEY', table, rowId: id, field: pk, message: `primary key "${id}" appears more than once` });
-      byKey.set(id, row);
+      if (seen.has(id)) issues.push({ code: 'DUPLICATE_KEY', table, rowId: id, field: pk, message: `primary key "${id}" appears more than once` });
+      seen.add(id);
+      if (table === 'articles') texts.set(id, (row['text'] as string | null) ?? null);
     }
-    keys.set(table, byKey);
+    keys.set(table, seen);
   }
-
   for (const table of TABLE_NAMES) {
-    const validator = ROW_VALIDATORS[table];
     const pk = primaryKeyOf(table);
-    const cols = columnsOf(table);
-    const refs = cols.filter((c) => c.references);
-    // Free text only: ids, hashes and codes have patterns, and addresses are not text of the article.
-    const stringCols = cols.filter((c) => (c.kind === 'string' || c.kind === 'string[]') && !c.pattern && !c.format);
-    const hasOffsets = ['article_id', 'char_start', 'char_end', 'text'].every((f) => cols.some((c) => c.name === f)) && table !== 'articles';
     for (const row of tables[table] as unknown as Record<string, unknown>[]) {
       const rowId = String(row[pk]);
-      if (!validator(row)) {
-        for (const e of validator.errors ?? []) issues.push({ code: 'SCHEMA', table, rowId, ...describeAjvError(e) });
-        continue;
-      }
-      for (const col of refs) {
-        const target = keys.get(col.references!.table)!;
-        const value = row[col.name];
-        const values = Array.isArray(value) ? value : value === null ? [] : [value];
-        for (const v of values) {
-          if (!target.has(String(v))) issues.push({ code: 'REFERENCE', table, rowId, field: col.name, message: `"${String(v)}" is not a ${col.references!.table}.${col.references!.field}` });
-        }
-      }
-      if (hasOffsets) {
-        const article = keys.get('articles')!.get(String(row['article_id']));
-        const span = article ? String(article['text']).slice(row['char_start'] as number, row['char_end'] as number) : undefined;
-        // Where the article text is withheld (public profile) there is nothing to check the offsets against.
-        if (article && article['text'] !== null && span !== row['text']) {
-          issues.push({ code: 'OFFSET', table, rowId, field: 'char_start', message: `articles.text[${String(row['char_start'])}:${String(row['char_end'])}] is ${JSON.stringify(span?.slice(0, 60))}, not the row's text ${JSON.stringify(String(row['text']).slice(0, 60))}` });
-        }
-      }
-      for (const col of stringCols) {
-        const v = row[col.name];
-        const texts = Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
-        if (texts.some((t) => containsPii(String(t)))) issues.push({ code: 'PII', table, rowId, field: col.name, message: 'holds an e-mail address or telephone number' });
-      }
+      const checked = checkRow(table, row, texts.get(String(row['article_id'])));
+      issues.push(...checked.issues);
+      for (const r of checked.references) if (!keys.get(r.table)!.has(r.id)) issues.push(unresolved(table, rowId, r));
     }
   }
   return { valid: issues.length === 0, issues };

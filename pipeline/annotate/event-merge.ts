@@ -17,7 +17,8 @@ export interface Report {
   outlet: string | null;
   storyId: string;
   draft: EventDraft;
-  text: string;
+  /** The evidence span's text (`draft.start`–`draft.end` of the article). */
+  evidence: string;
 }
 
 /** What the merge needs to know of an actor. */
@@ -46,7 +47,9 @@ export function mergeEvents(reports: Report[], actor: (key: string) => ActorInfo
   for (const r of reports) {
     // Same type and the same three-digit CAMEO code: a visit (042) and a meeting (040) are different events.
     const key = [r.draft.type, r.draft.cameo.slice(0, 3), ...[anchor(r.draft.sourceKey), anchor(r.draft.targetKey)].sort()].join('|');
-    buckets.set(key, [...(buckets.get(key) ?? []), r]);
+    let bucket = buckets.get(key);
+    if (!bucket) buckets.set(key, (bucket = []));
+    bucket.push(r);
   }
   const events: Event[] = [];
   const mentions: EventMention[] = [];
@@ -93,7 +96,7 @@ export function mergeEvents(reports: Report[], actor: (key: string) => ActorInfo
       // One evidence span per article: its most confident report, then the earliest.
       for (const articleId of articleIds) {
         const best = c.filter((r) => r.articleId === articleId).sort((a, b) => b.draft.confidence - a.draft.confidence || a.draft.start - b.draft.start)[0]!;
-        mentions.push({ event_mention_id: stableId('evm', id, articleId), event_id: id, article_id: articleId, text: best.text.slice(best.draft.start, best.draft.end), char_start: best.draft.start, char_end: best.draft.end });
+        mentions.push({ event_mention_id: stableId('evm', id, articleId), event_id: id, article_id: articleId, text: best.evidence, char_start: best.draft.start, char_end: best.draft.end });
       }
     }
   }

@@ -17,43 +17,83 @@ export interface ArticleActors {
   entities: Map<string, ArticleEntity>;
 }
 
-export interface Registry {
-  actors: Actor[];
-  mentions: ActorMention[];
-  /** Entity key → actor id. */
-  idOf: (key: string) => string;
+/** What the registry keeps of one article's actor: compact, no offsets. */
+export interface ActorContribution {
+  key: string;
+  name: string;
+  type: ArticleEntity['type'];
+  country: string | null;
+  cameo: string | null;
+  /** Surface forms (descriptions excluded) and how often the article uses each. */
+  forms: [string, number][];
+  mentions: number;
 }
 
-/** Builds the actors and actor_mentions tables. */
-export function buildRegistry(articles: ArticleActors[]): Registry {
-  const merged = new Map<string, { entity: ArticleEntity; forms: Map<string, number>; mentions: number; articles: Set<string> }>();
-  const mentionRows: ActorMention[] = [];
-  const idOf = (key: string) => stableId('act', key);
-  const gazetteerKeys = new Set([...LEXICON.surfaces.values()].map((s) => s.entry.key));
-  for (const a of articles) {
-    for (const m of a.mentions) {
-      const e = a.entities.get(m.key)!;
-      let r = merged.get(m.key);
-      if (!r) merged.set(m.key, (r = { entity: e, forms: new Map(), mentions: 0, articles: new Set() }));
-      if (!r.entity.country && e.country) r.entity = { ...r.entity, country: e.country };
-      r.mentions++;
-      r.articles.add(a.articleId);
-      if (m.kind !== 'description') r.forms.set(m.text, (r.forms.get(m.text) ?? 0) + 1);
-      mentionRows.push({ mention_id: stableId('men', a.articleId, m.start, m.end), actor_id: idOf(m.key), article_id: a.articleId, text: m.text, mention_type: m.kind, char_start: m.start, char_end: m.end });
+/** An actor's id: a hash of its registry key, so every article can compute it on its own. */
+export const actorId = (key: string) => stableId('act', key);
+
+/** One article's actors, in the order of the article's entities. */
+export function contributions(a: Omit<ArticleActors, 'articleId'>): ActorContribution[] {
+  const out = new Map<string, ActorContribution & { formCounts: Map<string, number> }>();
+  for (const e of a.entities.values()) out.set(e.key, { key: e.key, name: e.name, type: e.type, country: e.country, cameo: e.cameo, forms: [], mentions: 0, formCounts: new Map() });
+  for (const m of a.mentions) {
+    const c = out.get(m.key)!;
+    c.mentions++;
+    if (m.kind !== 'description') c.formCounts.set(m.text, (c.formCounts.get(m.text) ?? 0) + 1);
+  }
+  return [...out.values()].map(({ formCounts, ...c }) => ({ ...c, forms: [...formCounts] }));
+}
+
+/** The actor_mentions rows of one article. */
+export function mentionRows(articleId: string, mentions: Mention[]): ActorMention[] {
+  return mentions.map((m) => ({ mention_id: stableId('men', articleId, m.start, m.end), actor_id: actorId(m.key), article_id: articleId, text: m.text, mention_type: m.kind, char_start: m.start, char_end: m.end }));
+}
+
+interface Merged {
+  first: ActorContribution;
+  country: string | null;
+  forms: Map<string, number>;
+  mentions: number;
+  articles: string[];
+}
+
+/**
+ * Merges the actors of every article, one article at a time and in article order (the first article to
+ * mention an actor names its type, the first that knows its country gives it). Holds one small record per
+ * actor, never the mentions.
+ */
+export class RegistryBuilder {
+  private readonly merged = new Map<string, Merged>();
+  /** Type and country of every entity key seen, mentioned or not (the last article's word), for the event merge. */
+  readonly info = new Map<string, { type: string; country: string | null }>();
+
+  add(articleId: string, actors: ActorContribution[]): void {
+    for (const c of actors) {
+      this.info.set(c.key, { type: c.type, country: c.country });
+      if (!c.mentions) continue;
+      let r = this.merged.get(c.key);
+      if (!r) this.merged.set(c.key, (r = { first: c, country: c.country, forms: new Map(), mentions: 0, articles: [] }));
+      if (!r.country && c.country) r.country = c.country;
+      r.mentions += c.mentions;
+      if (r.articles[r.articles.length - 1] !== articleId) r.articles.push(articleId);
+      for (const [form, n] of c.forms) r.forms.set(form, (r.forms.get(form) ?? 0) + n);
     }
   }
-  const actors: Actor[] = [...merged].map(([key, r]) => ({
-    actor_id: idOf(key),
-    name: gazetteerKeys.has(key) || key.startsWith('org:ministry:') ? r.entity.name : fullestForm(r.forms, r.entity.name),
-    actor_type: r.entity.type,
-    aliases: [...r.forms.keys()].sort(),
-    country_code: r.entity.country,
-    cameo_actor_code: r.entity.cameo && /^[A-Z]{3}(?:[A-Z]{3})*$/.test(r.entity.cameo) ? r.entity.cameo : null,
-    wikidata_id: null,
-    mention_count: r.mentions,
-    article_ids: [...r.articles].sort(),
-  }));
-  return { actors, mentions: mentionRows, idOf };
+
+  actors(): Actor[] {
+    const gazetteerKeys = new Set([...LEXICON.surfaces.values()].map((s) => s.entry.key));
+    return [...this.merged].map(([key, r]) => ({
+      actor_id: actorId(key),
+      name: gazetteerKeys.has(key) || key.startsWith('org:ministry:') ? r.first.name : fullestForm(r.forms, r.first.name),
+      actor_type: r.first.type,
+      aliases: [...r.forms.keys()].sort(),
+      country_code: r.country,
+      cameo_actor_code: r.first.cameo && /^[A-Z]{3}(?:[A-Z]{3})*$/.test(r.first.cameo) ? r.first.cameo : null,
+      wikidata_id: null,
+      mention_count: r.mentions,
+      article_ids: [...new Set(r.articles)].sort(),
+    }));
+  }
 }
 
 /**

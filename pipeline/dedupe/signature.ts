@@ -77,7 +77,11 @@ export const shingleHashes = (text: string): Uint32Array => shingleSet(foldedWor
 /** The signature of one article. */
 export function signature(a: { article_id: string; text: string; published_date: string | null }): Signature {
   const ws = foldedWords(a.text);
-  const all = shingleSet(ws);
+  return signatureOf(a, ws, shingleSet(ws));
+}
+
+/** The signature from the article's folded words and their shingle set, when the caller has them already. */
+export function signatureOf(a: { article_id: string; published_date: string | null }, ws: string[], all: Uint32Array): Signature {
   return {
     id: a.article_id,
     day: a.published_date ? Math.floor(Date.parse(`${a.published_date}T00:00:00Z`) / 86_400_000) : null,

@@ -49,5 +49,5 @@ export class CsvSink implements Sink {
 
 /** Writes `rows` to `file` as CSV. */
 export async function writeCsv(table: TableName, rows: Iterable<object>, file: string): Promise<void> {
-  drainRows(rows, [new CsvSink(table, file)]);
+  drainRows(rows, [new CsvSink(table, file)], table);
 }

@@ -70,5 +70,5 @@ export class ParquetSink implements Sink {
 
 /** Writes `rows` to `file` as Parquet, one row group per ROW_GROUP_SIZE rows. */
 export async function writeParquet(table: TableName, rows: Iterable<object>, file: string, createdBy: string): Promise<void> {
-  drainRows(rows, [new ParquetSink(table, file, createdBy)]);
+  drainRows(rows, [new ParquetSink(table, file, createdBy)], table);
 }

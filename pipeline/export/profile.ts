@@ -3,6 +3,7 @@
  * become null, quotes shrink to excerpts of at most EXCERPT characters; hashes, lengths and offsets stay, so a
  * user can rebuild the full text from their own copies of the articles and check it (`content_sha256`). Pure.
  */
+import type { TableName } from '../schema/tables.ts';
 import type { Tables } from '../validate.ts';
 
 /** Longest quote excerpt in the public profile, in characters. */
@@ -16,12 +17,15 @@ export function excerpt(text: string): string {
   return `${(space > EXCERPT / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
+/** One row as the public profile releases it. */
+export function publicRow(table: TableName, row: Record<string, unknown>): Record<string, unknown> {
+  if (table === 'articles' || table === 'event_mentions') return { ...row, text: null };
+  if (table === 'quotes') return { ...row, text: excerpt(String(row['text'])) };
+  return row;
+}
+
 /** The tables as the public profile releases them. */
 export function toPublic(tables: Tables): Tables {
-  return {
-    ...tables,
-    articles: tables.articles.map((a) => ({ ...a, text: null })),
-    quotes: tables.quotes.map((q) => ({ ...q, text: excerpt(q.text) })),
-    event_mentions: tables.event_mentions.map((m) => ({ ...m, text: null })),
-  };
+  const map = <T extends TableName>(t: T) => (tables[t] as unknown as Record<string, unknown>[]).map((r) => publicRow(t, r)) as unknown as Tables[T];
+  return { ...tables, articles: map('articles'), quotes: map('quotes'), event_mentions: map('event_mentions') };
 }

@@ -25,8 +25,13 @@ export function textFile(file: string) {
   return { put, close: () => closeSync(fd) };
 }
 
-/** Rows per chunk: a Parquet row group. */
+/** Rows per chunk at most: a Parquet row group. */
 export const ROW_GROUP_SIZE = 10_000;
+/**
+ * Characters of JSON per chunk at most, so that a chunk of long rows (article bodies) stays small in memory:
+ * each format holds a few copies of its chunk while it encodes it. Chunks depend on the rows alone.
+ */
+export const CHUNK_CHARS = 16 << 20;
 
 /** Feeds sorted entries (id, JSON line) to `sinks` in chunks of at most ROW_GROUP_SIZE rows and closes them. */
 export function drain(entries: Iterable<[string, string]>, sinks: Sink[], onEntry?: (id: string, row: Record<string, unknown>, line: string) => void): number {
@@ -38,32 +43,29 @@ export function drain(entries: Iterable<[string, string]>, sinks: Sink[], onEntr
     rows = [];
     lines = [];
   };
+  let chars = 0;
   for (const [id, line] of entries) {
     const row = JSON.parse(line) as Record<string, unknown>;
     onEntry?.(id, row, line);
     rows.push(row);
     lines.push(line);
     n++;
-    if (rows.length === ROW_GROUP_SIZE) flush();
+    chars += line.length;
+    if (rows.length === ROW_GROUP_SIZE || chars >= CHUNK_CHARS) {
+      flush();
+      chars = 0;
+    }
   }
   if (rows.length) flush();
   for (const s of sinks) s.close();
   return n;
 }
 
-/** Feeds rows (in the order given) to `sinks`; `table` orders JSON keys when a sink needs the lines. */
-export function drainRows(rows: Iterable<object>, sinks: Sink[], table?: TableName): void {
-  const names = table ? columnsOf(table).map((c) => c.name) : null;
-  let chunk: Record<string, unknown>[] = [];
-  const flush = () => {
-    const lines = names ? chunk.map((r) => jsonLine(names, r)) : [];
-    for (const s of sinks) s.write(chunk, lines);
-    chunk = [];
+/** Feeds rows (in the order given, keys in `table`'s schema order) to `sinks`, chunked as `drain` does. */
+export function drainRows(rows: Iterable<object>, sinks: Sink[], table: TableName): void {
+  const names = columnsOf(table).map((c) => c.name);
+  const entries = function* () {
+    for (const row of rows) yield ['', jsonLine(names, row as Record<string, unknown>)] as [string, string];
   };
-  for (const row of rows) {
-    chunk.push(row as Record<string, unknown>);
-    if (chunk.length === ROW_GROUP_SIZE) flush();
-  }
-  if (chunk.length) flush();
-  for (const s of sinks) s.close();
+  drain(entries(), sinks);
 }

@@ -1,53 +1,83 @@
 /**
- * A pool of worker threads for the per-article stages (clean, and annotate's per-article pass). Items go out
- * in batches and come back in their original order, so the output does not depend on the number of workers.
+ * A pool of worker threads for the per-article stages. Batches go out as workers free up, at most two per
+ * worker in flight, and their results are handed back strictly in batch order, so the output does not depend
+ * on the number of workers, and only the batches in flight are in memory.
  */
 import { Worker } from 'node:worker_threads';
-
-export type Task = 'clean' | 'annotate';
+import { runTask } from '../tasks.ts';
+import type { Task, TaskInput, TaskOutput } from '../tasks.ts';
 
 export interface Pool {
-  /** `task` applied to every item, results in item order. */
-  map<I, O>(task: Task, items: I[]): Promise<O[]>;
+  /**
+   * Runs `task` on every batch `batches` yields (pulled lazily) and calls `onBatch` with each batch's results,
+   * in batch order. Without worker threads (`size` 1) the batches run on this thread, one at a time.
+   */
+  stream<T extends Task>(task: T, batches: Iterable<TaskInput<T>[]>, onBatch: (results: TaskOutput<T>[]) => void): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Items per message: large enough to amortise messaging, small enough to balance two workers. */
-const BATCH = 32;
-
 export function createPool(size: number): Pool {
+  if (size <= 1) {
+    return {
+      async stream(task, batches, onBatch) {
+        for (const b of batches) onBatch(b.map((x) => runTask(task, x)));
+      },
+      async close() {},
+    };
+  }
   const workers = Array.from({ length: size }, () => new Worker(new URL('./worker-boot.mjs', import.meta.url)));
   return {
-    async map<I, O>(task: Task, items: I[]): Promise<O[]> {
-      const batches: I[][] = [];
-      for (let i = 0; i < items.length; i += BATCH) batches.push(items.slice(i, i + BATCH));
-      const results: O[][] = new Array(batches.length);
-      let next = 0;
-      await Promise.all(
-        workers.map(
-          (w) =>
-            new Promise<void>((resolve, reject) => {
-              const send = () => {
-                if (next >= batches.length) {
-                  w.off('message', onMessage);
-                  w.off('error', reject);
-                  resolve();
-                  return;
-                }
-                const id = next++;
-                w.postMessage({ id, task, items: batches[id] });
-              };
-              const onMessage = (m: { id: number; results: O[] }) => {
-                results[m.id] = m.results;
-                send();
-              };
-              w.on('message', onMessage);
-              w.on('error', reject);
-              send();
-            }),
-        ),
-      );
-      return results.flat();
+    stream<T extends Task>(task: T, batches: Iterable<TaskInput<T>[]>, onBatch: (results: TaskOutput<T>[]) => void): Promise<void> {
+      const it = batches[Symbol.iterator]();
+      const done = new Map<number, TaskOutput<T>[]>();
+      let sent = 0;
+      let delivered = 0;
+      let exhausted = false;
+      return new Promise<void>((resolve, reject) => {
+        let failed = false;
+        const fail = (err: unknown) => {
+          if (failed) return;
+          failed = true;
+          for (const w of workers) w.removeAllListeners('message').removeAllListeners('error');
+          reject(err);
+        };
+        const send = (w: Worker) => {
+          if (exhausted || failed) return;
+          const next = it.next();
+          if (next.done) {
+            exhausted = true;
+            return;
+          }
+          w.postMessage({ id: sent++, task, items: next.value });
+        };
+        for (const w of workers) {
+          w.on('message', (m: { id: number; results?: TaskOutput<T>[]; error?: string }) => {
+            if (m.error !== undefined) return fail(new Error(m.error));
+            done.set(m.id, m.results!);
+            try {
+              while (done.has(delivered)) {
+                const r = done.get(delivered)!;
+                done.delete(delivered++);
+                onBatch(r);
+              }
+            } catch (err) {
+              return fail(err);
+            }
+            send(w);
+            if (exhausted && delivered === sent) {
+              for (const x of workers) x.removeAllListeners('message').removeAllListeners('error');
+              resolve();
+            }
+          });
+          w.on('error', fail);
+        }
+        // Two batches per worker in flight: one being worked on, one waiting.
+        for (let k = 0; k < 2; k++) for (const w of workers) send(w);
+        if (exhausted && sent === 0) {
+          for (const x of workers) x.removeAllListeners('message').removeAllListeners('error');
+          resolve();
+        }
+      });
     },
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));

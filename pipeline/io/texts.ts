@@ -1,0 +1,65 @@
+/**
+ * Per-article data kept on disk between stages, written once and read back by reference, so no stage holds
+ * it for every article at once: the article bodies (clean writes them, annotate and the offset checks read
+ * them) and the dedupe shingle sets (read only for the candidate pairs dedupe verifies).
+ */
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+
+/** Where one item is in its store. */
+export interface TextRef {
+  offset: number;
+  bytes: number;
+}
+
+/** Bytes appended to a file and read back by reference. */
+export class BlobStore {
+  private readonly fd: number;
+  private end = 0;
+
+  constructor(file: string) {
+    this.fd = openSync(file, 'w+');
+  }
+
+  add(b: Uint8Array): TextRef {
+    for (let off = 0; off < b.length; ) off += writeSync(this.fd, b, off, b.length - off, this.end + off);
+    const ref = { offset: this.end, bytes: b.length };
+    this.end += b.length;
+    return ref;
+  }
+
+  read(ref: TextRef): Buffer {
+    const b = Buffer.allocUnsafe(ref.bytes);
+    for (let off = 0; off < ref.bytes; ) {
+      const n = readSync(this.fd, b, off, ref.bytes - off, ref.offset + off);
+      if (n === 0) throw new Error(`text store ended at byte ${ref.offset + off} of ${ref.offset + ref.bytes}`);
+      off += n;
+    }
+    return b;
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+/** Article bodies, as UTF-8. */
+export class TextStore extends BlobStore {
+  addText(text: string): TextRef {
+    return this.add(Buffer.from(text, 'utf8'));
+  }
+  readText(ref: TextRef): string {
+    return this.read(ref).toString('utf8');
+  }
+}
+
+/** Sorted 32-bit shingle hashes. */
+export class ShingleStore extends BlobStore {
+  addSet(set: Uint32Array): TextRef {
+    return this.add(new Uint8Array(set.buffer, set.byteOffset, set.byteLength));
+  }
+  readSet(ref: TextRef): Uint32Array {
+    const b = this.read(ref);
+    // A fresh buffer of its own, so the 4-byte alignment holds.
+    return new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+  }
+}
