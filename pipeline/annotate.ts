@@ -9,7 +9,7 @@ import type { FullArticle } from './model.ts';
 import { findEvents } from './annotate/events.ts';
 import type { EventDraft } from './annotate/events.ts';
 import { mergeEvents } from './annotate/event-merge.ts';
-import type { Report } from './annotate/event-merge.ts';
+import type { Report, SpanText } from './annotate/event-merge.ts';
 import { findMentions } from './annotate/mentions.ts';
 import type { ArticleMentions } from './annotate/mentions.ts';
 import { findQuotes, quoteSpans } from './annotate/quotes.ts';
@@ -50,8 +50,8 @@ export interface ArticleRows {
   quotes: Quote[];
   /** The article's actors, for the registry. */
   actors: ActorContribution[];
-  /** The article's event reports, for the cross-article merge (with their evidence text, not the article's). */
-  reports: Omit<Report, 'articleId' | 'outlet' | 'storyId'>[];
+  /** The article's event reports, for the cross-article merge (offsets only: no text). */
+  reports: EventDraft[];
 }
 
 /** Annotates one article into its rows. Pure. */
@@ -75,7 +75,7 @@ export function articleRows(a: Pick<FullArticle, 'article_id' | 'text' | 'publis
     actor_mentions: mentionRows(p.articleId, p.mentions),
     quotes,
     actors: contributions(p),
-    reports: p.events.map((draft) => ({ draft, evidence: a.text.slice(draft.start, draft.end) })),
+    reports: p.events,
   };
 }
 
@@ -92,11 +92,12 @@ export class CorpusAnnotations {
 
   add(article: Pick<FullArticle, 'article_id' | 'outlet' | 'story_id'>, rows: ArticleRows): void {
     this.registry.add(article.article_id, rows.actors);
-    for (const r of rows.reports) this.reports.push({ ...r, articleId: article.article_id, outlet: article.outlet, storyId: article.story_id });
+    for (const draft of rows.reports) this.reports.push({ draft, articleId: article.article_id, outlet: article.outlet, storyId: article.story_id });
   }
 
-  finish(): Pick<Annotations, 'actors' | 'events' | 'event_mentions'> {
-    const merged = mergeEvents(this.reports, (key) => this.registry.info.get(key)!, actorId);
+  /** `spanText` gives the evidence text of a report (event_mentions.text). */
+  finish(spanText: SpanText): Pick<Annotations, 'actors' | 'events' | 'event_mentions'> {
+    const merged = mergeEvents(this.reports, (key) => this.registry.info.get(key)!, actorId, spanText);
     return { actors: this.registry.actors(), events: merged.events, event_mentions: merged.mentions };
   }
 }
@@ -110,5 +111,6 @@ export function annotate(articles: FullArticle[], per?: ArticleRows[]): Annotati
   per ??= english.map(articleRows);
   const corpus = new CorpusAnnotations();
   english.forEach((a, i) => corpus.add(a, per[i]!));
-  return { ...corpus.finish(), actor_mentions: per.flatMap((p) => p.actor_mentions), quotes: per.flatMap((p) => p.quotes) };
+  const textOf = new Map(english.map((a) => [a.article_id, a.text]));
+  return { ...corpus.finish((id, start, end) => textOf.get(id)!.slice(start, end)), actor_mentions: per.flatMap((p) => p.actor_mentions), quotes: per.flatMap((p) => p.quotes) };
 }

@@ -56,14 +56,30 @@ export interface DedupeDecisions {
  * by id; without it, the summaries carry their own.
  */
 export function decide(summaries: (CompactSummary | ArticleSummary)[], options: DedupeOptions = {}, shingles?: (id: string) => Uint32Array): DedupeDecisions {
+  const links = duplicateLinks(summaries, options, shingles);
+  return storyDecisions(summaries, links, options);
+}
+
+/** The duplicate step of `decide`. */
+export function duplicateLinks(summaries: (CompactSummary | ArticleSummary)[], options: DedupeOptions = {}, shingles?: (id: string) => Uint32Array): DuplicateLink[] {
   const near = { ...DEFAULT_NEAR, ...options.near };
   const inMemory = new Map(summaries.flatMap((s) => ('shingles' in s ? [[s.sig.id, s.shingles] as const] : [])));
-  const shinglesOf = shingles ?? ((id: string) => inMemory.get(id)!);
-  const links = findDuplicates(
+  const fetch = shingles ?? ((id: string) => inMemory.get(id)!);
+  // Each article is verified against up to a few candidates in a row: fetch its own set once.
+  let last: [string, Uint32Array] | null = null;
+  const own = (id: string) => {
+    if (last?.[0] !== id) last = [id, fetch(id)];
+    return last[1];
+  };
+  return findDuplicates(
     summaries.map((s) => s.sig),
-    (a, b) => similarity(shinglesOf(a), shinglesOf(b)),
+    (a, b) => similarity(own(a), fetch(b)),
     near,
   );
+}
+
+/** The story step of `decide`: clusters the canonical articles, given the duplicates found. */
+export function storyDecisions(summaries: (CompactSummary | ArticleSummary)[], links: DuplicateLink[], options: DedupeOptions = {}): DedupeDecisions {
   const linkOf = new Map(links.map((l) => [l.id, l]));
   const stories = clusterStories(
     summaries.filter((s) => !linkOf.has(s.sig.id)).map((s) => ({ id: s.sig.id, day: s.sig.day, terms: s.terms })),

@@ -15,6 +15,7 @@ export interface ErrorWhere {
 
 export class PipelineError extends Error {
   readonly code: string;
+  readonly what: string;
   readonly where: ErrorWhere;
   readonly fix: string;
   /** Exit code the CLI maps this error to: 1 for rejected data, 2 for usage. */
@@ -24,6 +25,7 @@ export class PipelineError extends Error {
     super(`${code}: ${formatWhere(where)}${what}. Fix: ${fix}`);
     this.name = 'PipelineError';
     this.code = code;
+    this.what = what;
     this.where = where;
     this.fix = fix;
     this.exitCode = exitCode;
@@ -40,4 +42,12 @@ export function formatWhere(w: ErrorWhere): string {
   if (w.line !== undefined) parts.push(`line ${w.line}${w.column !== undefined ? ` column ${w.column}` : ''}`);
   if (w.field) parts.push(`field "${w.field}"`);
   return parts.length ? `${parts.join(' ')}: ` : '';
+}
+
+/** An error as it crosses from a worker thread: a PipelineError keeps its parts, anything else its stack. */
+export type ErrorPayload = { pipeline: { code: string; what: string; where: ErrorWhere; fix: string; exitCode: 1 | 2; issues?: unknown[] } } | { message: string };
+
+export function toPayload(err: unknown): ErrorPayload {
+  if (err instanceof PipelineError) return { pipeline: { code: err.code, what: err.what, where: err.where, fix: err.fix, exitCode: err.exitCode, ...('issues' in err ? { issues: err.issues as unknown[] } : {}) } };
+  return { message: err instanceof Error ? (err.stack ?? err.message) : String(err) };
 }

@@ -7,17 +7,16 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CorpusAnnotations } from './annotate.ts';
-import { decide, withDedupe } from './dedupe.ts';
+import { duplicateLinks, storyDecisions, withDedupe } from './dedupe.ts';
 import type { CompactSummary } from './dedupe.ts';
 import { PipelineError } from './errors.ts';
 import type { DatasetMeta } from './export/datapackage.ts';
-import { jsonLine } from './export/jsonl.ts';
-import { publicRow } from './export/profile.ts';
 import { buildReport } from './export/report.ts';
 import type { RunReport } from './export/report.ts';
 import { writeRelease } from './export/release.ts';
 import { memorySource, TableSpool } from './export/spool.ts';
 import type { TableSource } from './export/spool.ts';
+import type { TableJob, TableResult } from './export/table.ts';
 import { planIngest, sortedEntries } from './ingest.ts';
 import { createPool } from './io/pool.ts';
 import { readSeedFolder } from './io/seeds.ts';
@@ -26,10 +25,10 @@ import type { TextRef } from './io/texts.ts';
 import datasetMeta from './metadata/dataset.json' with { type: 'json' };
 import type { CleanArticle, FileOutcome, FullArticle } from './model.ts';
 import type { RunOptions } from './options.ts';
-import { columnsOf, primaryKeyOf, TABLE_NAMES } from './schema/tables.ts';
+import { primaryKeyOf, TABLE_NAMES } from './schema/tables.ts';
 import type { TableName } from './schema/tables.ts';
 import type { RowReference } from './tasks.ts';
-import { checkRow, unresolved } from './validate.ts';
+import { checkRow, unresolved, ValidationFailed } from './validate.ts';
 import type { ValidationIssue } from './validate.ts';
 
 const DATASHEET = fileURLToPath(new URL('../DATASHEET.md', import.meta.url));
@@ -47,15 +46,7 @@ export interface RunSummary {
   unchanged: boolean;
 }
 
-/** Raised when validation fails: the release is not written. */
-export class ValidationFailed extends PipelineError {
-  readonly issues: ValidationIssue[];
-  constructor(issues: ValidationIssue[]) {
-    const first = issues[0]!;
-    super('RELEASE_INVALID', `${issues.length} validation issue(s); first: ${first.code} ${first.message}`, { table: first.table, rowId: first.rowId, field: first.field }, 'fix the stage that produced the row (the issue list names each one); nothing was written');
-    this.issues = issues;
-  }
-}
+export { ValidationFailed } from './validate.ts';
 
 /** Items per message to a worker: large enough to amortise messaging, small enough to balance two workers. */
 const BATCH = 32;
@@ -76,7 +67,7 @@ function* batches<T>(items: Iterable<T>, size = BATCH): Generator<T[]> {
  * Runs every stage and writes the release. `syncDatasheet` also refreshes the project's DATASHEET.md.
  *
  * Memory stays bounded by what the corpus steps need, not by the corpus: files are read as their batch comes
- * up, clean writes each body to a text store on disk, dedupe works on compact summaries, annotate reads the
+ * up, clean writes each article (body included) to a store on disk, dedupe works on compact summaries, annotate reads the
  * bodies back batch by batch, and the large tables (articles, actor_mentions, quotes) go to disk spools that
  * the export reads back in id order.
  */
@@ -114,7 +105,8 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
     // clean: every file read, decoded and cleaned; the body goes to the text store, a summary stays for dedupe.
     const outcomes: FileOutcome[] = [];
     const decoded: FileOutcome[] = [];
-    const kept: { article: Omit<CleanArticle, 'text'>; ref: TextRef }[] = [];
+    // Clean articles wait on disk (as JSON, body included); memory keeps their id, file and place.
+    const kept: { id: string; file: string; ref: TextRef }[] = [];
     let summaries: CompactSummary[] = [];
     const shingleRef = new Map<string, TextRef>();
     const intern = new Map<string, string>();
@@ -125,8 +117,8 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
           outcomes.push(r.outcome);
           if (r.decoded) decoded.push(r.outcome);
           if (!r.article || !r.summary) continue;
-          const { text, ...article } = r.article;
-          kept.push({ article, ref: texts.addText(text) });
+          const article = r.article;
+          kept.push({ id: article.article_id, file: article.source_file, ref: texts.addText(JSON.stringify(article)) });
           shingleRef.set(article.article_id, shingles.addSet(r.summary.shingles));
           // Name terms repeat across articles: one string each, not one per article.
           const terms = new Map<string, number>();
@@ -142,11 +134,13 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
     });
     markCaseClashes(decoded);
 
-    const decisions = timed('dedupe', () => kept.length, () => decide(summaries, { near: { nearThreshold: options.nearThreshold } }, (id) => shingles.readSet(shingleRef.get(id)!)));
+    const dedupeOptions = { near: { nearThreshold: options.nearThreshold } };
+    const links = timed('dedupe', () => kept.length, () => duplicateLinks(summaries, dedupeOptions, (id) => shingles.readSet(shingleRef.get(id)!)));
+    const decisions = timed('stories', (d) => new Set(d.stories.values()).size, () => storyDecisions(summaries, links, dedupeOptions));
     summaries = [];
     shingleRef.clear();
     intern.clear();
-    const fileOf = new Map(kept.map(({ article }) => [article.article_id, article.source_file]));
+    const fileOf = new Map(kept.map(({ id, file }) => [id, file]));
     for (const o of outcomes) {
       const l = o.article_id ? decisions.linkOf.get(o.article_id) : undefined;
       if (l) {
@@ -168,8 +162,8 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
     const textRef = new Map<string, TextRef>();
     await timedAsync('annotate', async () => {
       function* items() {
-        for (const { article, ref } of kept) {
-          const full = withDedupe({ ...article, text: texts.readText(ref) } as CleanArticle, decisions);
+        for (const { ref } of kept) {
+          const full = withDedupe(JSON.parse(texts.readText(ref)) as CleanArticle, decisions);
           textRef.set(full.article_id, ref);
           yield { article: full, annotate: full.duplicate_of === null && full.language === 'en' };
         }
@@ -198,7 +192,8 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
 
     // validate: the corpus tables, then every reference against the keys of its target table.
     const merged = timed('validate', (m) => m.actors.length + m.events.length + m.event_mentions.length, () => {
-      const m = corpus.finish();
+      // Evidence texts are filled in from the stored articles, each read once; the merge keeps offsets only.
+      const m = corpus.finish(() => '');
       const check = (table: TableName, rows: object[], textOf: (row: Record<string, unknown>) => string | undefined) => {
         const pk = primaryKeyOf(table);
         for (const row of rows as Record<string, unknown>[]) {
@@ -209,17 +204,18 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
       };
       check('actors', m.actors, () => undefined);
       check('events', m.events, () => undefined);
-      // Evidence offsets are checked against the article text, read once per article.
-      const byArticle = [...m.event_mentions].sort((a, b) => (a.article_id < b.article_id ? -1 : a.article_id > b.article_id ? 1 : 0));
+      m.event_mentions.sort((a, b) => (a.article_id < b.article_id ? -1 : a.article_id > b.article_id ? 1 : 0));
       let current: [string, string | undefined] = ['', undefined];
-      check('event_mentions', byArticle, (row) => {
-        const id = String(row['article_id']);
+      const textOf = (id: string) => {
         if (current[0] !== id) {
           const ref = textRef.get(id);
-          current = [id, ref ? texts.readText(ref) : undefined];
+          current = [id, ref ? (JSON.parse(texts.readText(ref)) as CleanArticle).text : undefined];
         }
         return current[1];
-      });
+      };
+      // A copy of its own: a slice would keep the whole article text alive for as long as the row lives.
+      for (const em of m.event_mentions) em.text = Buffer.from(textOf(em.article_id)?.slice(em.char_start, em.char_end) ?? '').toString();
+      check('event_mentions', m.event_mentions, (row) => textOf(String(row['article_id'])));
       const keys: Partial<Record<TableName, Set<string>>> = {
         articles: new Set(textRef.keys()),
         actors: new Set(m.actors.map((a) => a.actor_id)),
@@ -236,22 +232,29 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
       if (q.length) throw new PipelineError('INPUT_QUARANTINED', `${q.length} file(s) quarantined in strict mode (first: ${q[0]!.code}: ${q[0]!.message})`, { file: q[0]!.file }, 'fix or remove the files, or run without --strict to release the rest');
     }
 
-    const sources: Record<TableName, TableSource> = {
-      articles: spools.articles,
+    const tables: Record<TableName, TableSource> = {
+      articles: spools.articles.seal(),
       actors: memorySource('actors', merged.actors),
-      actor_mentions: spools.actor_mentions,
-      quotes: spools.quotes,
+      actor_mentions: spools.actor_mentions.seal(),
+      quotes: spools.quotes.seal(),
       events: memorySource('events', merged.events),
       event_mentions: memorySource('event_mentions', merged.event_mentions),
     };
-    // The public profile is derived row by row from the validated full rows, and each is checked again as released.
-    const tables = options.profile === 'public' ? (Object.fromEntries(TABLE_NAMES.map((t) => [t, publicSource(sources[t])])) as Record<TableName, TableSource>) : sources;
     const report = buildReport(meta.version, outcomes, Object.fromEntries(TABLE_NAMES.map((t) => [t, tables[t].count])) as Record<TableName, number>);
     const t0 = performance.now();
     const template = readFileSync(DATASHEET, 'utf8');
     const changelog = readFileSync(CHANGELOG, 'utf8');
     const outDir = options.profile === 'public' ? path.join(options.out, 'public') : options.out;
-    const written = await writeRelease({ outDir, meta, tables, report, datasheetTemplate: template, changelogTemplate: changelog, ...(onStep ? { onStep } : {}) });
+    // Tables export in parallel, one per worker at a time, the largest first; the public profile is derived
+    // row by row from the validated full rows, and each row is checked again as released.
+    const exportTables = async (jobs: TableJob[]): Promise<TableResult[]> => {
+      const order = jobs.map((j, i) => i).sort((a, b) => (jobs[b]!.source?.count ?? 0) - (jobs[a]!.source?.count ?? 0));
+      const results: TableResult[] = new Array(jobs.length);
+      let k = 0;
+      await pool.stream('export', (order.map((i) => [jobs[i]!])), (r) => (results[order[k++]!] = r[0]!), 1);
+      return results;
+    };
+    const written = await writeRelease({ outDir, meta, tables, report, profile: options.profile, exportTables, datasheetTemplate: template, changelogTemplate: changelog, ...(onStep ? { onStep } : {}) });
     progress('export', written.files.length, performance.now() - t0);
     if (syncDatasheet && options.profile === 'full') {
       // The project's DATASHEET.md and CHANGELOG.md show what the newest release says.
@@ -275,21 +278,4 @@ function markCaseClashes(outcomes: FileOutcome[]): void {
     const at = o.warnings.filter((w) => w.startsWith('DECODED_')).length;
     o.warnings.splice(at, 0, `NAME_CASE_CLASH: ${twins.join(', ')} differs only in case; both are processed, but they collide on case-insensitive file systems: rename one`);
   }
-}
-
-/** A table as the public profile releases it: each row transformed, checked again, and serialised anew. */
-function publicSource(source: TableSource): TableSource {
-  const names = columnsOf(source.table).map((c) => c.name);
-  return {
-    table: source.table,
-    count: source.count,
-    *entries() {
-      for (const [id, line] of source.entries()) {
-        const row = publicRow(source.table, JSON.parse(line) as Record<string, unknown>);
-        const { issues } = checkRow(source.table, row, null);
-        if (issues.length) throw new ValidationFailed(issues);
-        yield [id, jsonLine(names, row)];
-      }
-    },
-  };
 }

@@ -2,12 +2,15 @@
  * The per-article work, as the worker pool runs it: each task is a pure function of one item (the file read
  * in `prepare` aside), so any number of workers gives the same results.
  *   prepare:  read → decode → clean → the dedupe summary
+ *   export:   one table of the release (export/table.ts)
  *   annotate: an article row with its final fields → its checks, and (canonical English articles) its
  *             actor mentions, quotes, actors and event reports, checked against its text
  */
 import { articleRows } from './annotate.ts';
 import type { ArticleRows } from './annotate.ts';
 import { clean } from './clean.ts';
+import { exportTable } from './export/table.ts';
+import type { TableJob, TableResult } from './export/table.ts';
 import { summarise } from './dedupe.ts';
 import type { ArticleSummary } from './dedupe.ts';
 import { ingestEntry } from './ingest.ts';
@@ -83,10 +86,12 @@ export function annotateTask({ article, annotate }: AnnotateInput): AnnotateOutp
   return { rows, issues, references: [...refs.values()] };
 }
 
-export type Task = 'prepare' | 'annotate';
-export type TaskInput<T extends Task> = T extends 'prepare' ? PrepareInput : AnnotateInput;
-export type TaskOutput<T extends Task> = T extends 'prepare' ? PrepareOutput : AnnotateOutput;
+export type Task = 'prepare' | 'annotate' | 'export';
+export type TaskInput<T extends Task> = T extends 'prepare' ? PrepareInput : T extends 'annotate' ? AnnotateInput : TableJob;
+export type TaskOutput<T extends Task> = T extends 'prepare' ? PrepareOutput : T extends 'annotate' ? AnnotateOutput : TableResult;
 
 export function runTask<T extends Task>(task: T, item: TaskInput<T>): TaskOutput<T> {
-  return (task === 'prepare' ? prepare(item as PrepareInput) : annotateTask(item as AnnotateInput)) as TaskOutput<T>;
+  if (task === 'prepare') return prepare(item as PrepareInput) as TaskOutput<T>;
+  if (task === 'annotate') return annotateTask(item as AnnotateInput) as TaskOutput<T>;
+  return exportTable(item as TableJob) as TaskOutput<T>;
 }

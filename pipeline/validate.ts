@@ -4,6 +4,8 @@
  * table that has them), and no contact data left in any string. Pure; returns issues as data, and the
  * orchestrator refuses to publish when there is any.
  */
+import { PipelineError } from './errors.ts';
+import type { ErrorPayload } from './errors.ts';
 import { containsPii } from './pii.ts';
 import { columnsOf, primaryKeyOf, TABLE_NAMES } from './schema/tables.ts';
 import type { TableName } from './schema/tables.ts';
@@ -120,4 +122,21 @@ export function validate(tables: Tables): ValidationResult {
     }
   }
   return { valid: issues.length === 0, issues };
+}
+
+/** Raised when validation fails: the release is not written. */
+export class ValidationFailed extends PipelineError {
+  readonly issues: ValidationIssue[];
+  constructor(issues: ValidationIssue[]) {
+    const first = issues[0]!;
+    super('RELEASE_INVALID', `${issues.length} validation issue(s); first: ${first.code} ${first.message}`, { table: first.table, rowId: first.rowId, field: first.field }, 'fix the stage that produced the row (the issue list names each one); nothing was written');
+    this.issues = issues;
+  }
+}
+
+/** The error a worker thread raised, rebuilt on this side with its class. */
+export function fromPayload(p: ErrorPayload): Error {
+  if ('message' in p) return new Error(p.message);
+  const e = p.pipeline;
+  return e.issues ? new ValidationFailed(e.issues as ValidationIssue[]) : new PipelineError(e.code, e.what, e.where, e.fix, e.exitCode);
 }

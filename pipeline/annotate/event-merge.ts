@@ -17,9 +17,10 @@ export interface Report {
   outlet: string | null;
   storyId: string;
   draft: EventDraft;
-  /** The evidence span's text (`draft.start`–`draft.end` of the article). */
-  evidence: string;
 }
+
+/** The text of an article's span (the evidence of a report): the merge keeps offsets, not texts. */
+export type SpanText = (articleId: string, start: number, end: number) => string;
 
 /** What the merge needs to know of an actor. */
 export interface ActorInfo {
@@ -29,7 +30,7 @@ export interface ActorInfo {
 
 const SPECIFICITY: Record<string, number> = { person: 3, organization: 2, country: 1 };
 
-export function mergeEvents(reports: Report[], actor: (key: string) => ActorInfo, idOf: (key: string) => string): { events: Event[]; mentions: EventMention[] } {
+export function mergeEvents(reports: Report[], actor: (key: string) => ActorInfo, idOf: (key: string) => string, spanText: SpanText): { events: Event[]; mentions: EventMention[] } {
   const anchor = (key: string | null) => (key === null ? '-' : (actor(key).country ?? key));
   const sameSide = (a: string | null, b: string | null) => {
     if (a === b) return true;
@@ -96,7 +97,7 @@ export function mergeEvents(reports: Report[], actor: (key: string) => ActorInfo
       // One evidence span per article: its most confident report, then the earliest.
       for (const articleId of articleIds) {
         const best = c.filter((r) => r.articleId === articleId).sort((a, b) => b.draft.confidence - a.draft.confidence || a.draft.start - b.draft.start)[0]!;
-        mentions.push({ event_mention_id: stableId('evm', id, articleId), event_id: id, article_id: articleId, text: best.evidence, char_start: best.draft.start, char_end: best.draft.end });
+        mentions.push({ event_mention_id: stableId('evm', id, articleId), event_id: id, article_id: articleId, text: spanText(articleId, best.draft.start, best.draft.end), char_start: best.draft.start, char_end: best.draft.end });
       }
     }
   }

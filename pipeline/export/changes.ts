@@ -8,11 +8,11 @@ import type { TableName, TableSchema } from '../schema/tables.ts';
 
 type Row = Record<string, unknown>;
 
-/** A released version: its schemas, and its rows of a table as `[key, row]` in key order (null: no such table). */
+/** A released version: its schemas, and where its JSON Lines file of a table is (null: no such table). */
 export interface VersionData {
   version: string;
   schemas: Partial<Record<TableName, TableSchema>>;
-  rows: (table: TableName, key: string) => Iterable<[string, Row]> | null;
+  jsonl: (table: TableName) => string | null;
 }
 
 export interface TableChanges {

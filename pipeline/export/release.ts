@@ -12,20 +12,18 @@ import { fileURLToPath } from 'node:url';
 import { TABLE_NAMES } from '../schema/tables.ts';
 import type { TableName } from '../schema/tables.ts';
 import { sha256sums } from './checksums.ts';
-import { CsvSink } from './csv.ts';
 import { buildDatapackage } from './datapackage.ts';
 import type { DataFile, DataFormat, DatasetMeta } from './datapackage.ts';
 import { renderDatasheet } from './datasheet.ts';
 import { buildCard, buildCitation, buildCroissant, buildLicense } from './metadata.ts';
-import { bumpBetween, changelogEntry, compareVersions, fieldChanges, requiredBump, RowDiff } from './changes.ts';
+import { bumpBetween, changelogEntry, compareVersions, fieldChanges, requiredBump } from './changes.ts';
 import type { ChangeSummary, TableChanges, VersionData } from './changes.ts';
 import { PipelineError } from '../errors.ts';
 import { SCHEMAS } from '../schema/tables.ts';
 import type { TableSchema } from '../schema/tables.ts';
-import { JsonlSink, readJsonlEntries } from './jsonl.ts';
-import { ParquetSink } from './parquet.ts';
-import { drain, textFile } from './sinks.ts';
 import type { TableSource } from './spool.ts';
+import { exportTable } from './table.ts';
+import type { TableJob, TableResult } from './table.ts';
 import type { RunReport } from './report.ts';
 
 const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
@@ -34,8 +32,12 @@ const FORMATS: DataFormat[] = ['csv', 'jsonl', 'parquet'];
 export interface ReleaseInput {
   outDir: string;
   meta: DatasetMeta;
-  /** Every table's rows in primary-key order. */
+  /** Every table's rows. */
   tables: Record<TableName, TableSource>;
+  /** `public`: rows are released as the public profile has them (and checked again). */
+  profile?: 'full' | 'public';
+  /** Runs the per-table jobs (on worker threads, say); results in job order. Default: one after another here. */
+  exportTables?: (jobs: TableJob[]) => Promise<TableResult[]>;
   report: RunReport;
   datasheetTemplate: string;
   changelogTemplate: string;
@@ -57,32 +59,28 @@ export async function writeRelease(input: ReleaseInput): Promise<{ dir: string; 
     const createdBy = `${meta.name} ${meta.version} (hyparquet-writer)`;
     const dataFiles: DataFile[] = [];
     const changes: Record<string, TableChanges> = {};
-    let date: string | null = null;
     if (previous) mkdirSync(path.join(tmp, 'changes'), { recursive: true });
     for (const f of FORMATS) mkdirSync(path.join(tmp, f), { recursive: true });
     // Tables of this version, then tables only the previous version had (all their rows are removed).
     const names = [...new Set<string>([...TABLE_NAMES, ...Object.keys(previous?.schemas ?? {})])] as TableName[];
-    for (const table of names) {
-      const source = (tables as Partial<Record<TableName, TableSource>>)[table];
-      const key = SCHEMAS[table]?.['x-primaryKey'] ?? previous?.schemas[table]?.['x-primaryKey'] ?? 'id';
-      const diffOut = previous ? textFile(path.join(tmp, 'changes', `${table}.jsonl`)) : null;
-      const diff = new RowDiff(previous?.rows(table, key) ?? null, (l) => diffOut?.put(`${JSON.stringify(l)}\n`));
-      const file = (format: DataFormat) => path.join(tmp, format, `${table}.${format}`);
-      const sinks = source ? [new CsvSink(table, file('csv')), new JsonlSink(file('jsonl')), new ParquetSink(table, file('parquet'), createdBy)] : [];
-      let last: string | null = null;
-      drain(source?.entries() ?? [], sinks, (id, row) => {
-        if (id === last) throw new PipelineError('RELEASE_INVALID', `primary key "${id}" appears more than once`, { table, rowId: id, field: key }, 'fix the stage that produced the rows; nothing was written');
-        last = id;
-        diff.add(id, row);
-        if (table === 'articles') date = laterDate(date, row['published_date']);
-      });
-      diff.finish();
-      diffOut?.close();
-      changes[table] = { added: diff.added, removed: diff.removed, changed: diff.changed, unchanged: diff.unchanged, ...fieldChanges(previous?.schemas[table], SCHEMAS[table]) };
-      if (!source) continue;
+    const jobs: TableJob[] = names.map((table) => ({
+      table,
+      source: (tables as Partial<Record<TableName, TableSource>>)[table] ?? null,
+      dir: tmp,
+      createdBy,
+      profile: input.profile ?? 'full',
+      previous: previous ? { jsonl: previous.jsonl(table), key: SCHEMAS[table]?.['x-primaryKey'] ?? previous.schemas[table]?.['x-primaryKey'] ?? 'id' } : null,
+    }));
+    const results = await (input.exportTables ?? (async (js: TableJob[]) => js.map(exportTable)))(jobs);
+    let date: string | null = null;
+    for (const r of results) {
+      changes[r.table] = { ...r.changes, ...fieldChanges(previous?.schemas[r.table], SCHEMAS[r.table]) };
+      if (r.latestDate && (!date || r.latestDate > date)) date = r.latestDate;
+      if (!(tables as Partial<Record<TableName, TableSource>>)[r.table]) continue;
       for (const format of FORMATS) {
-        const rel = `${format}/${table}.${format}`;
-        dataFiles.push({ table, format, path: rel, bytes: statSync(file(format)).size, sha256: await hashFile(file(format)) });
+        const rel = `${format}/${r.table}.${format}`;
+        const file = path.join(tmp, rel);
+        dataFiles.push({ table: r.table, format, path: rel, bytes: statSync(file).size, sha256: await hashFile(file) });
         input.onStep?.(`file:${rel}`);
       }
     }
@@ -124,11 +122,6 @@ export async function writeRelease(input: ReleaseInput): Promise<{ dir: string; 
   }
 }
 
-/** The later of a date seen so far and a row's date (ISO strings sort by time). */
-function laterDate(latest: string | null, v: unknown): string | null {
-  return typeof v === 'string' && (!latest || v > latest) ? v : latest;
-}
-
 /** Removes temporary folders left by runs that were killed (their process is gone). */
 function removeStale(outDir: string): void {
   for (const name of readdirSync(outDir)) {
@@ -160,14 +153,14 @@ function readPreviousVersion(outDir: string, version: string): (VersionData & { 
     schemas[t] = JSON.parse(readFileSync(path.join(dir, 'schemas', f), 'utf8')) as TableSchema;
   }
   // Rows are read when the diff reaches their table, a megabyte at a time.
-  const rows: VersionData['rows'] = (t, key) => {
-    const jsonl = path.join(dir, 'jsonl', `${t}.jsonl`);
-    return existsSync(jsonl) ? readJsonlEntries(jsonl, key) : null;
+  const jsonl = (t: TableName) => {
+    const f = path.join(dir, 'jsonl', `${t}.jsonl`);
+    return existsSync(f) ? f : null;
   };
   const log = existsSync(path.join(dir, 'CHANGELOG.md')) ? readFileSync(path.join(dir, 'CHANGELOG.md'), 'utf8') : '';
   const block = /<!-- BEGIN GENERATED: changelog -->\n([\s\S]*?)\n<!-- END GENERATED: changelog -->/.exec(log)?.[1] ?? '';
   const changelog = block ? block.split(/\n(?=## )/) : [];
-  return { version: prev, schemas, rows, changelog };
+  return { version: prev, schemas, jsonl, changelog };
 }
 
 /** CHANGELOG.md: the hand-written rule with the generated entries, newest first. */

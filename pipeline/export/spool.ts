@@ -4,7 +4,7 @@
  * A `TableSpool` takes rows in any order and keeps them on disk, partitioned by the first characters of their
  * id (ids are hashes, so the partitions are even); reading sorts one partition at a time. That is an external
  * sort in one pass each way: memory holds the write buffers and one partition, never the table. A
- * `memorySource` serves rows already in memory (small tables, tests) through the same interface.
+ * `memorySource` describes rows already in memory (small tables, tests) the same way.
  */
 import { appendFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -12,33 +12,49 @@ import { columnsOf, primaryKeyOf } from '../schema/tables.ts';
 import type { TableName } from '../schema/tables.ts';
 import { jsonLine } from './jsonl.ts';
 
-/** A table's rows in primary-key order: `[id, JSON line with its "\n"]`. Equal ids come out next to each other. */
-export interface TableSource {
-  readonly table: TableName;
-  readonly count: number;
-  entries(): Iterable<[string, string]>;
-}
+/**
+ * A table's rows as the export takes them: plain data, so a worker thread can be handed it. Read with
+ * `entriesOf`: `[id, JSON line with its "\n"]` in primary-key order, equal ids next to each other.
+ */
+export type TableSource = { table: TableName; count: number } & ({ rows: readonly object[] } | { spool: { dir: string; keys: string[] } });
 
 /** Characters of an id that choose its partition (`men_3f`: the table prefix and 256 partitions of hex ids). */
 const PARTITION_CHARS = 6;
 /** Buffered bytes after which a spool writes its partitions out. */
-const FLUSH_BYTES = 8 << 20;
+const FLUSH_BYTES = 4 << 20;
 
 const byId = (a: [string, string], b: [string, string]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
-/** Rows held in memory, served sorted. */
+/** Rows held in memory. */
 export function memorySource(table: TableName, rows: readonly object[]): TableSource {
-  const pk = primaryKeyOf(table);
-  const names = columnsOf(table).map((c) => c.name);
-  return {
-    table,
-    count: rows.length,
-    entries: () => rows.map((r): [string, string] => [String((r as Record<string, unknown>)[pk]), jsonLine(names, r as Record<string, unknown>)]).sort(byId),
-  };
+  return { table, count: rows.length, rows };
 }
 
+/** The rows of a source in primary-key order. */
+export function* entriesOf(source: TableSource): Generator<[string, string]> {
+  if ('rows' in source) {
+    const pk = primaryKeyOf(source.table);
+    const names = columnsOf(source.table).map((c) => c.name);
+    yield* source.rows.map((r): [string, string] => [String((r as Record<string, unknown>)[pk]), jsonLine(names, r as Record<string, unknown>)]).sort(byId);
+    return;
+  }
+  const { dir, keys } = source.spool;
+  // One partition at a time: read, sort, hand out.
+  for (const key of keys) {
+    const recs: [string, string][] = [];
+    for (const rec of readFileSync(partitionFile(dir, key), 'utf8').split('\n')) {
+      if (!rec) continue;
+      const tab = rec.indexOf('\t');
+      recs.push([rec.slice(0, tab), `${rec.slice(tab + 1)}\n`]);
+    }
+    yield* recs.sort(byId);
+  }
+}
+
+const partitionFile = (dir: string, key: string) => path.join(dir, Buffer.from(key).toString('hex'));
+
 /** Rows written to disk as they come and read back sorted. */
-export class TableSpool implements TableSource {
+export class TableSpool {
   readonly table: TableName;
   private readonly dir: string;
   private readonly pk: string;
@@ -73,31 +89,19 @@ export class TableSpool implements TableSource {
     if (this.buffered > FLUSH_BYTES) this.flush();
   }
 
-  private file(key: string): string {
-    return path.join(this.dir, Buffer.from(key).toString('hex'));
-  }
-
   private flush(): void {
     for (const [key, recs] of this.buffers) {
-      appendFileSync(this.file(key), recs.join(''));
+      appendFileSync(partitionFile(this.dir, key), recs.join(''));
       this.onDisk.add(key);
     }
     this.buffers.clear();
     this.buffered = 0;
   }
 
-  *entries(): Generator<[string, string]> {
-    const keys = [...new Set([...this.onDisk, ...this.buffers.keys()])].sort();
-    for (const key of keys) {
-      const recs: [string, string][] = [];
-      const take = (rec: string) => {
-        const tab = rec.indexOf('\t');
-        recs.push([rec.slice(0, tab), `${rec.slice(tab + 1)}\n`]);
-      };
-      if (this.onDisk.has(key)) for (const rec of readFileSync(this.file(key), 'utf8').split('\n')) if (rec) take(rec);
-      for (const rec of this.buffers.get(key) ?? []) take(rec.slice(0, -1));
-      yield* recs.sort(byId);
-    }
+  /** Writes what is still buffered and describes the spool as a source for the export. */
+  seal(): TableSource {
+    this.flush();
+    return { table: this.table, count: this.n, spool: { dir: this.dir, keys: [...this.onDisk].sort() } };
   }
 
   /** Deletes the spool's files. */

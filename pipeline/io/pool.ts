@@ -1,18 +1,20 @@
 /**
- * A pool of worker threads for the per-article stages. Batches go out as workers free up, at most two per
- * worker in flight, and their results are handed back strictly in batch order, so the output does not depend
+ * A pool of worker threads for the per-article stages and the per-table export. Batches go out as workers
+ * free up, at most two (or `perWorker`) per worker in flight, and their results are handed back strictly in batch order, so the output does not depend
  * on the number of workers, and only the batches in flight are in memory.
  */
 import { Worker } from 'node:worker_threads';
 import { runTask } from '../tasks.ts';
 import type { Task, TaskInput, TaskOutput } from '../tasks.ts';
+import type { ErrorPayload } from '../errors.ts';
+import { fromPayload } from '../validate.ts';
 
 export interface Pool {
   /**
    * Runs `task` on every batch `batches` yields (pulled lazily) and calls `onBatch` with each batch's results,
    * in batch order. Without worker threads (`size` 1) the batches run on this thread, one at a time.
    */
-  stream<T extends Task>(task: T, batches: Iterable<TaskInput<T>[]>, onBatch: (results: TaskOutput<T>[]) => void): Promise<void>;
+  stream<T extends Task>(task: T, batches: Iterable<TaskInput<T>[]>, onBatch: (results: TaskOutput<T>[]) => void, perWorker?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -27,7 +29,7 @@ export function createPool(size: number): Pool {
   }
   const workers = Array.from({ length: size }, () => new Worker(new URL('./worker-boot.mjs', import.meta.url)));
   return {
-    stream<T extends Task>(task: T, batches: Iterable<TaskInput<T>[]>, onBatch: (results: TaskOutput<T>[]) => void): Promise<void> {
+    stream<T extends Task>(task: T, batches: Iterable<TaskInput<T>[]>, onBatch: (results: TaskOutput<T>[]) => void, perWorker = 2): Promise<void> {
       const it = batches[Symbol.iterator]();
       const done = new Map<number, TaskOutput<T>[]>();
       let sent = 0;
@@ -51,8 +53,8 @@ export function createPool(size: number): Pool {
           w.postMessage({ id: sent++, task, items: next.value });
         };
         for (const w of workers) {
-          w.on('message', (m: { id: number; results?: TaskOutput<T>[]; error?: string }) => {
-            if (m.error !== undefined) return fail(new Error(m.error));
+          w.on('message', (m: { id: number; results?: TaskOutput<T>[]; error?: ErrorPayload }) => {
+            if (m.error !== undefined) return fail(fromPayload(m.error));
             done.set(m.id, m.results!);
             try {
               while (done.has(delivered)) {
@@ -71,8 +73,8 @@ export function createPool(size: number): Pool {
           });
           w.on('error', fail);
         }
-        // Two batches per worker in flight: one being worked on, one waiting.
-        for (let k = 0; k < 2; k++) for (const w of workers) send(w);
+        // By default two batches per worker in flight: one being worked on, one waiting.
+        for (let k = 0; k < perWorker; k++) for (const w of workers) send(w);
         if (exhausted && sent === 0) {
           for (const x of workers) x.removeAllListeners('message').removeAllListeners('error');
           resolve();

@@ -28,7 +28,8 @@ export class BlobStore {
   }
 
   read(ref: TextRef): Buffer {
-    const b = Buffer.allocUnsafe(ref.bytes);
+    // A buffer of its own (not a slice of Node's shared pool), so typed-array views of it are aligned.
+    const b = Buffer.allocUnsafeSlow(ref.bytes);
     for (let off = 0; off < ref.bytes; ) {
       const n = readSync(this.fd, b, off, ref.bytes - off, ref.offset + off);
       if (n === 0) throw new Error(`text store ended at byte ${ref.offset + off} of ${ref.offset + ref.bytes}`);
@@ -59,7 +60,6 @@ export class ShingleStore extends BlobStore {
   }
   readSet(ref: TextRef): Uint32Array {
     const b = this.read(ref);
-    // A fresh buffer of its own, so the 4-byte alignment holds.
-    return new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+    return new Uint32Array(b.buffer, b.byteOffset, b.byteLength / 4);
   }
 }

@@ -1,0 +1,74 @@
+/**
+ * One table's share of a release, as a job a worker thread can run: its rows read once in id order feed the
+ * CSV, JSON Lines and Parquet files, the diff against the previous version (`changes/<table>.jsonl`), and the
+ * public profile's transform and re-check when asked. Tables are independent, so they export in parallel.
+ */
+import path from 'node:path';
+import { PipelineError } from '../errors.ts';
+import { columnsOf, primaryKeyOf } from '../schema/tables.ts';
+import type { TableName } from '../schema/tables.ts';
+import { checkRow, ValidationFailed } from '../validate.ts';
+import { RowDiff } from './changes.ts';
+import type { TableChanges } from './changes.ts';
+import { CsvSink } from './csv.ts';
+import { JsonlSink, jsonLine, readJsonlEntries } from './jsonl.ts';
+import { ParquetSink } from './parquet.ts';
+import { publicRow } from './profile.ts';
+import { drain, textFile } from './sinks.ts';
+import type { Sink } from './sinks.ts';
+import { entriesOf } from './spool.ts';
+import type { TableSource } from './spool.ts';
+
+export interface TableJob {
+  table: TableName;
+  /** This version's rows; null for a table only the previous version had. */
+  source: TableSource | null;
+  /** The release folder being written. */
+  dir: string;
+  createdBy: string;
+  profile: 'full' | 'public';
+  /** The previous version's JSON Lines file of the table, when there is one to diff against. */
+  previous: { jsonl: string | null; key: string } | null;
+}
+
+export interface TableResult {
+  table: TableName;
+  rows: number;
+  changes: Pick<TableChanges, 'added' | 'removed' | 'changed' | 'unchanged'>;
+  /** Latest `published_date` (articles only). */
+  latestDate: string | null;
+}
+
+export function exportTable(job: TableJob): TableResult {
+  const { table, source, dir } = job;
+  const key = source ? primaryKeyOf(table) : (job.previous?.key ?? 'id');
+  const diffOut = job.previous ? textFile(path.join(dir, 'changes', `${table}.jsonl`)) : null;
+  const previousRows = job.previous?.jsonl ? readJsonlEntries(job.previous.jsonl, job.previous.key) : null;
+  const diff = new RowDiff(previousRows, (l) => diffOut?.put(`${JSON.stringify(l)}\n`));
+  const file = (format: string) => path.join(dir, format, `${table}.${format}`);
+  const sinks: Sink[] = source ? [new CsvSink(table, file('csv')), new JsonlSink(file('jsonl')), new ParquetSink(table, file('parquet'), job.createdBy)] : [];
+  let last: string | null = null;
+  let latestDate: string | null = null;
+  const entries = source ? (job.profile === 'public' ? publicEntries(table, entriesOf(source)) : entriesOf(source)) : [];
+  const rows = drain(entries, sinks, (id, row) => {
+    if (id === last) throw new PipelineError('RELEASE_INVALID', `primary key "${id}" appears more than once`, { table, rowId: id, field: key }, 'fix the stage that produced the rows; nothing was written');
+    last = id;
+    diff.add(id, row);
+    const date = row['published_date'];
+    if (table === 'articles' && typeof date === 'string' && (!latestDate || date > latestDate)) latestDate = date;
+  });
+  diff.finish();
+  diffOut?.close();
+  return { table, rows, changes: { added: diff.added, removed: diff.removed, changed: diff.changed, unchanged: diff.unchanged }, latestDate };
+}
+
+/** Rows as the public profile releases them: each transformed, checked again, and serialised anew. */
+function* publicEntries(table: TableName, entries: Iterable<[string, string]>): Generator<[string, string]> {
+  const names = columnsOf(table).map((c) => c.name);
+  for (const [id, line] of entries) {
+    const row = publicRow(table, JSON.parse(line) as Record<string, unknown>);
+    const { issues } = checkRow(table, row, null);
+    if (issues.length) throw new ValidationFailed(issues);
+    yield [id, jsonLine(names, row)];
+  }
+}
