@@ -89,15 +89,30 @@ export const annotatable = (articles: FullArticle[]) => articles.filter((a) => a
 export class CorpusAnnotations {
   private readonly registry = new RegistryBuilder();
   private readonly reports: Report[] = [];
+  /** Reports repeat the same keys, codes and places: one string each, not one per report. */
+  private readonly strings = new Map<string, string>();
+
+  private intern<T extends string | null>(s: T): T {
+    if (s === null) return s;
+    const k = this.strings.get(s);
+    if (k !== undefined) return k as T;
+    this.strings.set(s, s);
+    return s;
+  }
 
   add(article: Pick<FullArticle, 'article_id' | 'outlet' | 'story_id'>, rows: ArticleRows): void {
     this.registry.add(article.article_id, rows.actors);
-    for (const draft of rows.reports) this.reports.push({ draft, articleId: article.article_id, outlet: article.outlet, storyId: article.story_id });
+    for (const d of rows.reports) {
+      const draft: EventDraft = { ...d, type: this.intern(d.type), cameo: this.intern(d.cameo), sourceKey: this.intern(d.sourceKey), targetKey: this.intern(d.targetKey), date: this.intern(d.date), dateText: this.intern(d.dateText), location: this.intern(d.location) };
+      this.reports.push({ draft, articleId: article.article_id, outlet: article.outlet, storyId: article.story_id });
+    }
   }
 
-  /** `spanText` gives the evidence text of a report (event_mentions.text). */
+  /** `spanText` gives the evidence text of a report (event_mentions.text). Call once: the reports are let go. */
   finish(spanText: SpanText): Pick<Annotations, 'actors' | 'events' | 'event_mentions'> {
     const merged = mergeEvents(this.reports, (key) => this.registry.info.get(key)!, actorId, spanText);
+    this.reports.length = 0;
+    this.strings.clear();
     return { actors: this.registry.actors(), events: merged.events, event_mentions: merged.mentions };
   }
 }

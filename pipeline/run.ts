@@ -14,7 +14,7 @@ import type { DatasetMeta } from './export/datapackage.ts';
 import { buildReport } from './export/report.ts';
 import type { RunReport } from './export/report.ts';
 import { writeRelease } from './export/release.ts';
-import { memorySource, TableSpool } from './export/spool.ts';
+import { TableSpool } from './export/spool.ts';
 import type { TableSource } from './export/spool.ts';
 import type { TableJob, TableResult } from './export/table.ts';
 import { planIngest, sortedEntries } from './ingest.ts';
@@ -232,15 +232,30 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
       if (q.length) throw new PipelineError('INPUT_QUARANTINED', `${q.length} file(s) quarantined in strict mode (first: ${q[0]!.code}: ${q[0]!.message})`, { file: q[0]!.file }, 'fix or remove the files, or run without --strict to release the rest');
     }
 
+    // Every table goes to the export through a spool on disk: a worker thread reads it partition by partition
+    // instead of receiving a copy of the whole table.
+    const spooled = (table: 'actors' | 'events' | 'event_mentions') => {
+      const spool = new TableSpool(work, table);
+      for (const row of merged[table]) spool.add(row);
+      merged[table] = [];
+      return spool.seal();
+    };
     const tables: Record<TableName, TableSource> = {
       articles: spools.articles.seal(),
-      actors: memorySource('actors', merged.actors),
+      actors: spooled('actors'),
       actor_mentions: spools.actor_mentions.seal(),
       quotes: spools.quotes.seal(),
-      events: memorySource('events', merged.events),
-      event_mentions: memorySource('event_mentions', merged.event_mentions),
+      events: spooled('events'),
+      event_mentions: spooled('event_mentions'),
     };
     const report = buildReport(meta.version, outcomes, Object.fromEntries(TABLE_NAMES.map((t) => [t, tables[t].count])) as Record<TableName, number>);
+    // The export needs only the spools and the report: let the rest go before the export workers need memory.
+    kept.length = 0;
+    outcomes.length = 0;
+    textRef.clear();
+    references.clear();
+    decisions.linkOf.clear();
+    decisions.stories.clear();
     const t0 = performance.now();
     const template = readFileSync(DATASHEET, 'utf8');
     const changelog = readFileSync(CHANGELOG, 'utf8');

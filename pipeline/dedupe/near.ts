@@ -53,19 +53,30 @@ export function findDuplicates(sigs: Signature[], verify: Verify, opt: NearOptio
   const postings = createPostings();
   const canon: Signature[] = [];
   const links: DuplicateLink[] = [];
-  const shared = new Map<number, number>();
+  // Shared-sample counts per canonical index, in a typed array reset through the list of indexes touched:
+  // the hot loop of the whole step (every sample of every article walks a posting list).
+  let shared = new Int32Array(1024);
+  const touched: number[] = [];
+  const count = (c: number) => {
+    if (shared[c] === 0) touched.push(c);
+    shared[c]!++;
+  };
   for (const s of ordered) {
     const exact = byExact.get(s.exactKey);
     if (exact) {
       links.push({ id: s.id, of: exact, kind: 'exact', jaccard: 1, containment: 1 });
       continue;
     }
-    shared.clear();
-    const count = (c: number) => shared.set(c, (shared.get(c) ?? 0) + 1);
     for (const h of s.sample) forEachPosting(postings, h, count);
+    const candidates: [number, number][] = [];
+    for (const c of touched) {
+      if (shared[c]! >= opt.minSharedSamples) candidates.push([c, shared[c]!]);
+      shared[c] = 0;
+    }
+    touched.length = 0;
     let best: DuplicateLink | null = null;
     // Most shared samples first; verify at most the top few (a copy shares far more than anything else).
-    const ranked = [...shared].filter(([, n]) => n >= opt.minSharedSamples).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 5);
+    const ranked = candidates.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 5);
     for (const [ci] of ranked) {
       const c = canon[ci]!;
       const { jaccard, containment } = verify(s.id, c.id);
@@ -80,6 +91,11 @@ export function findDuplicates(sigs: Signature[], verify: Verify, opt: NearOptio
     }
     byExact.set(s.exactKey, s.id);
     const idx = canon.push(s) - 1;
+    if (idx >= shared.length) {
+      const grown = new Int32Array(shared.length * 2);
+      grown.set(shared);
+      shared = grown;
+    }
     for (const h of s.sample) if (postingCount(postings, h) < opt.maxPosting) addPosting(postings, h, idx);
   }
   return links;
