@@ -24,3 +24,32 @@ describe('worker threads', () => {
     }
   }, 180_000);
 });
+
+describe('worker pool', () => {
+  it('hands back results in batch order and carries a PipelineError across threads with its code', async () => {
+    const { createPool } = await import('../pipeline/io/pool.ts');
+    const { TableSpool } = await import('../pipeline/export/spool.ts');
+    const { PipelineError } = await import('../pipeline/errors.ts');
+    const { mkdirSync } = await import('node:fs');
+    const pool = createPool(2);
+    try {
+      const jobs = ['a', 'b', 'dup'].map((name) => {
+        const dir = tempDir();
+        for (const f of ['csv', 'jsonl', 'parquet']) mkdirSync(path.join(dir, f));
+        const spool = new TableSpool(dir, 'actors');
+        const actor = (id: string) => ({ actor_id: id, name: name, actor_type: 'person', aliases: [], country_code: null, cameo_actor_code: null, wikidata_id: null, mention_count: 1, article_ids: [] });
+        spool.add(actor('act_0000000000000001'));
+        if (name === 'dup') spool.add(actor('act_0000000000000001'));
+        return { table: 'actors' as const, source: spool.seal(), dir, createdBy: 'test', profile: 'full' as const, previous: null };
+      });
+      const seen: number[] = [];
+      await pool.stream('export', jobs.slice(0, 2).map((j) => [j]), (r) => seen.push(r[0]!.rows), 1);
+      expect(seen).toEqual([1, 1]);
+      const err = await pool.stream('export', [[jobs[2]!]], () => {}).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(PipelineError);
+      expect((err as InstanceType<typeof PipelineError>).code).toBe('RELEASE_INVALID');
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+});
