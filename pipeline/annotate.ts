@@ -100,7 +100,7 @@ export class CorpusAnnotations {
     return s;
   }
 
-  add(article: Pick<FullArticle, 'article_id' | 'outlet' | 'story_id'>, rows: ArticleRows): void {
+  add(article: Pick<FullArticle, 'article_id' | 'outlet' | 'story_id'>, rows: Pick<ArticleRows, 'actors' | 'reports'>): void {
     this.registry.add(article.article_id, rows.actors);
     for (const d of rows.reports) {
       const draft: EventDraft = { ...d, type: this.intern(d.type), cameo: this.intern(d.cameo), sourceKey: this.intern(d.sourceKey), targetKey: this.intern(d.targetKey), date: this.intern(d.date), dateText: this.intern(d.dateText), location: this.intern(d.location) };

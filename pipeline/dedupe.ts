@@ -88,17 +88,24 @@ export function storyDecisions(summaries: (CompactSummary | ArticleSummary)[], l
   return { links, linkOf, stories };
 }
 
-/** An article with its duplicate and story fields set from the decisions. */
-export function withDedupe(a: CleanArticle, d: DedupeDecisions): FullArticle {
-  const l = d.linkOf.get(a.article_id);
+/** The fields dedupe sets on an article. */
+export type DedupeFields = Pick<FullArticle, 'duplicate_of' | 'duplicate_kind' | 'duplicate_similarity' | 'story_id'>;
+
+/** An article's duplicate and story fields, from the decisions. */
+export function dedupeFields(articleId: string, d: DedupeDecisions): DedupeFields {
+  const l = d.linkOf.get(articleId);
   const kind = l ? l.kind : null;
   return {
-    ...a,
     duplicate_of: l ? l.of : null,
     duplicate_kind: kind,
     duplicate_similarity: !l ? null : kind === 'truncated' ? round4(l.containment) : round4(l.jaccard),
-    story_id: stableId('sto', d.stories.get(l ? l.of : a.article_id)!),
+    story_id: stableId('sto', d.stories.get(l ? l.of : articleId)!),
   };
+}
+
+/** An article with its duplicate and story fields set from the decisions. */
+export function withDedupe(a: CleanArticle, d: DedupeDecisions): FullArticle {
+  return { ...a, ...dedupeFields(a.article_id, d) };
 }
 
 /** Sets the duplicate and story fields of every article (in memory). */

@@ -7,7 +7,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CorpusAnnotations } from './annotate.ts';
-import { duplicateLinks, storyDecisions, withDedupe } from './dedupe.ts';
+import { dedupeFields, duplicateLinks, storyDecisions } from './dedupe.ts';
 import type { CompactSummary } from './dedupe.ts';
 import { PipelineError } from './errors.ts';
 import type { DatasetMeta } from './export/datapackage.ts';
@@ -23,7 +23,7 @@ import { readSeedFolder } from './io/seeds.ts';
 import { ShingleStore, TextStore } from './io/texts.ts';
 import type { TextRef } from './io/texts.ts';
 import datasetMeta from './metadata/dataset.json' with { type: 'json' };
-import type { CleanArticle, FileOutcome, FullArticle } from './model.ts';
+import type { CleanArticle, FileOutcome } from './model.ts';
 import type { RunOptions } from './options.ts';
 import { primaryKeyOf, TABLE_NAMES } from './schema/tables.ts';
 import type { TableName } from './schema/tables.ts';
@@ -117,9 +117,9 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
           outcomes.push(r.outcome);
           if (r.decoded) decoded.push(r.outcome);
           if (!r.article || !r.summary) continue;
-          const article = r.article;
-          kept.push({ id: article.article_id, file: article.source_file, ref: texts.addText(JSON.stringify(article)) });
-          shingleRef.set(article.article_id, shingles.addSet(r.summary.shingles));
+          const { id, file, json } = r.article;
+          kept.push({ id, file, ref: texts.addText(json) });
+          shingleRef.set(id, shingles.addSet(r.summary.shingles));
           // Name terms repeat across articles: one string each, not one per article.
           const terms = new Map<string, number>();
           for (const [t, n] of r.summary.terms) {
@@ -161,30 +161,20 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
     const corpus = new CorpusAnnotations();
     const textRef = new Map<string, TextRef>();
     await timedAsync('annotate', async () => {
-      function* items() {
-        for (const { ref } of kept) {
-          const full = withDedupe(JSON.parse(texts.readText(ref)) as CleanArticle, decisions);
-          textRef.set(full.article_id, ref);
-          yield { article: full, annotate: full.duplicate_of === null && full.language === 'en' };
+      const items = function* () {
+        for (const { id, ref } of kept) {
+          textRef.set(id, ref);
+          yield { store: texts.file, ref, fields: dedupeFields(id, decisions) };
         }
-      }
-      const pending: FullArticle[] = [];
-      const inputs = (function* () {
-        for (const b of batches(items())) {
-          pending.push(...b.map((x) => x.article));
-          yield b;
-        }
-      })();
-      await pool.stream('annotate', inputs, (results) => {
+      };
+      await pool.stream('annotate', batches(items()), (results) => {
         for (const r of results) {
-          const a = pending.shift()!;
-          spools.articles.add(a);
           issues.push(...r.issues);
           r.references.forEach(addReference);
-          if (!r.rows) continue;
-          for (const m of r.rows.actor_mentions) spools.actor_mentions.add(m);
-          for (const q of r.rows.quotes) spools.quotes.add(q);
-          corpus.add(a, r.rows);
+          for (const [id, line] of r.lines.articles) spools.articles.addLine(id, line);
+          for (const [id, line] of r.lines.actor_mentions) spools.actor_mentions.addLine(id, line);
+          for (const [id, line] of r.lines.quotes) spools.quotes.addLine(id, line);
+          if (r.rows) corpus.add(r.article, r.rows);
         }
       });
       return spools.actor_mentions.count + spools.quotes.count;
@@ -263,7 +253,8 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
     // Tables export in parallel, one per worker at a time, the largest first; the public profile is derived
     // row by row from the validated full rows, and each row is checked again as released.
     const exportTables = async (jobs: TableJob[]): Promise<TableResult[]> => {
-      const order = jobs.map((j, i) => i).sort((a, b) => (jobs[b]!.source?.count ?? 0) - (jobs[a]!.source?.count ?? 0));
+      const weight = (j: TableJob) => (j.source?.count ?? 0) * j.formats.length;
+      const order = jobs.map((j, i) => i).sort((a, b) => weight(jobs[b]!) - weight(jobs[a]!) || a - b);
       const results: TableResult[] = new Array(jobs.length);
       let k = 0;
       await pool.stream('export', (order.map((i) => [jobs[i]!])), (r) => (results[order[k++]!] = r[0]!), 1);

@@ -3,8 +3,8 @@
  * in `prepare` aside), so any number of workers gives the same results.
  *   prepare:  read → decode → clean → the dedupe summary
  *   export:   one table of the release (export/table.ts)
- *   annotate: an article row with its final fields → its checks, and (canonical English articles) its
- *             actor mentions, quotes, actors and event reports, checked against its text
+ *   annotate: a stored article with its final fields → its checked row, and (canonical English articles)
+ *             its actor mentions and quotes, checked against its text, with its actors and event reports
  */
 import { articleRows } from './annotate.ts';
 import type { ArticleRows } from './annotate.ts';
@@ -12,12 +12,16 @@ import { clean } from './clean.ts';
 import { exportTable } from './export/table.ts';
 import type { TableJob, TableResult } from './export/table.ts';
 import { summarise } from './dedupe.ts';
-import type { ArticleSummary } from './dedupe.ts';
+import type { ArticleSummary, DedupeFields } from './dedupe.ts';
 import { ingestEntry } from './ingest.ts';
 import type { SeedEntry } from './ingest.ts';
 import { loadEntry } from './io/seeds.ts';
 import type { CleanArticle, FileOutcome, FullArticle, ManifestEntry } from './model.ts';
+import { columnsOf, TABLE_NAMES } from './schema/tables.ts';
 import type { TableName } from './schema/tables.ts';
+import { jsonLine } from './export/jsonl.ts';
+import { TextStore } from './io/texts.ts';
+import type { TextRef } from './io/texts.ts';
 import { checkRow } from './validate.ts';
 import type { ValidationIssue } from './validate.ts';
 
@@ -30,8 +34,8 @@ export interface PrepareOutput {
   outcome: FileOutcome;
   /** The file was read and decoded as text (whatever clean then made of it). */
   decoded: boolean;
-  /** The clean article and its dedupe summary; null when the file was not taken or clean quarantined it. */
-  article: CleanArticle | null;
+  /** The clean article (its id, file, and itself as JSON, to store) and its dedupe summary; null when the file was not taken or clean quarantined it. */
+  article: { id: string; file: string; json: string } | null;
   summary: ArticleSummary | null;
 }
 
@@ -44,13 +48,14 @@ export function prepare({ entry, manifest }: PrepareInput): PrepareOutput {
   if (!result.ok) return { outcome: { ...outcome, status: 'quarantined', code: result.code, message: result.message }, decoded: true, article: null, summary: null };
   const a = result.article;
   if (a.language !== 'en') outcome.warnings.push(`NOT_ANNOTATED: language is ${a.language ?? 'undetermined'}; the annotators read English only, so the article is released without actors, quotes or events`);
-  return { outcome: { ...outcome, article_id: a.article_id }, decoded: true, article: a, summary: summarise(a) };
+  return { outcome: { ...outcome, article_id: a.article_id }, decoded: true, article: { id: a.article_id, file: a.source_file, json: JSON.stringify(a) }, summary: summarise(a) };
 }
 
 export interface AnnotateInput {
-  article: FullArticle;
-  /** Annotate it (a canonical English article), or only check its row. */
-  annotate: boolean;
+  /** Where clean stored the article (as JSON), and the fields dedupe gives it. */
+  store: string;
+  ref: TextRef;
+  fields: DedupeFields;
 }
 
 /** A reference some row makes, with the row that makes it (for the message when it does not resolve). */
@@ -62,29 +67,57 @@ export interface RowReference {
   field: string;
 }
 
+/** A table's rows of one article, serialised: `[id, JSON line]`. */
+export type Lines = [string, string][];
+
 export interface AnnotateOutput {
-  rows: ArticleRows | null;
+  /** What the corpus steps need of the article. */
+  article: Pick<FullArticle, 'article_id' | 'outlet' | 'story_id'>;
+  lines: { articles: Lines; actor_mentions: Lines; quotes: Lines };
+  /** The article's actors and event reports (annotated articles only). */
+  rows: Pick<ArticleRows, 'actors' | 'reports'> | null;
   issues: ValidationIssue[];
   /** Distinct references of the article's rows. */
   references: RowReference[];
 }
 
-export function annotateTask({ article, annotate }: AnnotateInput): AnnotateOutput {
+/** Stores opened by this thread, by file. */
+const stores = new Map<string, TextStore>();
+
+/**
+ * Reads the article clean stored, gives it its dedupe fields, checks its row, and annotates it when it is a
+ * canonical English article. Rows come back serialised, so the main thread only files them away.
+ */
+export function annotateTask({ store, ref, fields }: AnnotateInput): AnnotateOutput {
+  let s = stores.get(store);
+  if (!s) stores.set(store, (s = new TextStore(store, true)));
+  const article: FullArticle = { ...(JSON.parse(s.readText(ref)) as CleanArticle), ...fields };
   const issues: ValidationIssue[] = [];
   const refs = new Map<string, RowReference>();
-  const check = (table: TableName, row: object, rowId: string) => {
+  const lines: AnnotateOutput['lines'] = { articles: [], actor_mentions: [], quotes: [] };
+  const take = (table: 'articles' | 'actor_mentions' | 'quotes', row: object, rowId: string) => {
     const r = checkRow(table, row as Record<string, unknown>, article.text);
     issues.push(...r.issues);
     for (const x of r.references) if (!refs.has(`${x.table}\u001f${x.id}`)) refs.set(`${x.table}\u001f${x.id}`, { target: x.table, id: x.id, table, rowId, field: x.field });
+    lines[table].push([rowId, jsonLine(NAMES[table], row as Record<string, unknown>)]);
   };
-  check('articles', article, article.article_id);
+  take('articles', article, article.article_id);
+  const annotate = article.duplicate_of === null && article.language === 'en';
   const rows = annotate ? articleRows(article) : null;
   if (rows) {
-    for (const m of rows.actor_mentions) check('actor_mentions', m, m.mention_id);
-    for (const q of rows.quotes) check('quotes', q, q.quote_id);
+    for (const m of rows.actor_mentions) take('actor_mentions', m, m.mention_id);
+    for (const q of rows.quotes) take('quotes', q, q.quote_id);
   }
-  return { rows, issues, references: [...refs.values()] };
+  return {
+    article: { article_id: article.article_id, outlet: article.outlet, story_id: article.story_id },
+    lines,
+    rows: rows ? { actors: rows.actors, reports: rows.reports } : null,
+    issues,
+    references: [...refs.values()],
+  };
 }
+
+const NAMES = Object.fromEntries(TABLE_NAMES.map((t) => [t, columnsOf(t).map((c) => c.name)])) as Record<TableName, string[]>;
 
 export type Task = 'prepare' | 'annotate' | 'export';
 export type TaskInput<T extends Task> = T extends 'prepare' ? PrepareInput : T extends 'annotate' ? AnnotateInput : TableJob;

@@ -77,9 +77,13 @@ export class TableSpool {
   }
 
   add(row: object): void {
-    const id = String((row as Record<string, unknown>)[this.pk]);
+    this.addLine(String((row as Record<string, unknown>)[this.pk]), jsonLine(this.names, row as Record<string, unknown>));
+  }
+
+  /** A row already serialised (`jsonLine`, keys in schema order, ending in "\n"), with its id. */
+  addLine(id: string, line: string): void {
     // JSON escapes tabs and newlines inside strings, so `id TAB json NEWLINE` splits back unambiguously.
-    const rec = `${id}\t${jsonLine(this.names, row as Record<string, unknown>)}`;
+    const rec = `${id}\t${line}`;
     const key = id.slice(0, PARTITION_CHARS);
     let buf = this.buffers.get(key);
     if (!buf) this.buffers.set(key, (buf = []));

@@ -13,11 +13,14 @@ export interface TextRef {
 
 /** Bytes appended to a file and read back by reference. */
 export class BlobStore {
+  readonly file: string;
   private readonly fd: number;
   private end = 0;
 
-  constructor(file: string) {
-    this.fd = openSync(file, 'w+');
+  /** A new store at `file`, or (`readOnly`) one another thread writes, opened for reading. */
+  constructor(file: string, readOnly = false) {
+    this.file = file;
+    this.fd = openSync(file, readOnly ? 'r' : 'w+');
   }
 
   add(b: Uint8Array): TextRef {
