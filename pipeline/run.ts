@@ -253,8 +253,7 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
     // Tables export in parallel, one per worker at a time, the largest first; the public profile is derived
     // row by row from the validated full rows, and each row is checked again as released.
     const exportTables = async (jobs: TableJob[]): Promise<TableResult[]> => {
-      const weight = (j: TableJob) => (j.source?.count ?? 0) * j.formats.length;
-      const order = jobs.map((j, i) => i).sort((a, b) => weight(jobs[b]!) - weight(jobs[a]!) || a - b);
+      const order = jobs.map((_, i) => i).sort((a, b) => (jobs[b]!.source?.count ?? 0) - (jobs[a]!.source?.count ?? 0) || a - b);
       const results: TableResult[] = new Array(jobs.length);
       let k = 0;
       await pool.stream('export', (order.map((i) => [jobs[i]!])), (r) => (results[order[k++]!] = r[0]!), 1);

@@ -75,21 +75,3 @@ describe('row diff', () => {
   });
 });
 
-describe('table export jobs', () => {
-  it('write the same files whether one job writes every format or two jobs split them', async () => {
-    const { exportTable } = await import('../pipeline/export/table.ts');
-    const { mkdirSync } = await import('node:fs');
-    const rows = Array.from({ length: 2500 }, (_, i) => mention(i));
-    const run = (split: boolean) => {
-      const dir = tempDir();
-      for (const f of ['csv', 'jsonl', 'parquet']) mkdirSync(path.join(dir, f));
-      const base = { table: 'actor_mentions' as const, source: memorySource('actor_mentions', rows), dir, createdBy: 'test', profile: 'full' as const, previous: null };
-      const jobs = split ? [{ ...base, formats: ['csv', 'jsonl'] as ('csv' | 'jsonl' | 'parquet')[], primary: true }, { ...base, formats: ['parquet'] as ('csv' | 'jsonl' | 'parquet')[], primary: false }] : [{ ...base, formats: ['csv', 'jsonl', 'parquet'] as ('csv' | 'jsonl' | 'parquet')[], primary: true }];
-      const results = jobs.map(exportTable);
-      expect(results[0]!.rows).toBe(2500);
-      return dir;
-    };
-    const [one, two] = [run(false), run(true)];
-    for (const f of ['csv/actor_mentions.csv', 'jsonl/actor_mentions.jsonl', 'parquet/actor_mentions.parquet']) expect(readFileSync(path.join(two, f)).equals(readFileSync(path.join(one, f))), f).toBe(true);
-  });
-});

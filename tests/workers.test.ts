@@ -40,7 +40,7 @@ describe('worker pool', () => {
         const actor = (id: string) => ({ actor_id: id, name: name, actor_type: 'person', aliases: [], country_code: null, cameo_actor_code: null, wikidata_id: null, mention_count: 1, article_ids: [] });
         spool.add(actor('act_0000000000000001'));
         if (name === 'dup') spool.add(actor('act_0000000000000001'));
-        return { table: 'actors' as const, source: spool.seal(), dir, createdBy: 'test', profile: 'full' as const, previous: null, formats: ['csv', 'jsonl', 'parquet'] as ('csv' | 'jsonl' | 'parquet')[], primary: true };
+        return { table: 'actors' as const, source: spool.seal(), dir, createdBy: 'test', profile: 'full' as const, previous: null };
       });
       const seen: number[] = [];
       await pool.stream('export', jobs.slice(0, 2).map((j) => [j]), (r) => seen.push(r[0]!.rows), 1);

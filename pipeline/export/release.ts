@@ -28,8 +28,6 @@ import type { RunReport } from './report.ts';
 
 const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
 const FORMATS: DataFormat[] = ['csv', 'jsonl', 'parquet'];
-/** Rows from which a table's formats are written by two parallel jobs. */
-const SPLIT_ROWS = 100_000;
 
 export interface ReleaseInput {
   outDir: string;
@@ -65,15 +63,15 @@ export async function writeRelease(input: ReleaseInput): Promise<{ dir: string; 
     for (const f of FORMATS) mkdirSync(path.join(tmp, f), { recursive: true });
     // Tables of this version, then tables only the previous version had (all their rows are removed).
     const names = [...new Set<string>([...TABLE_NAMES, ...Object.keys(previous?.schemas ?? {})])] as TableName[];
-    // A large table is written by two jobs (CSV and JSON Lines; Parquet) that read it side by side.
-    const jobs: TableJob[] = names.flatMap((table) => {
-      const source = (tables as Partial<Record<TableName, TableSource>>)[table] ?? null;
-      const base = { table, source, dir: tmp, createdBy, profile: input.profile ?? 'full', previous: previous ? { jsonl: previous.jsonl(table), key: SCHEMAS[table]?.['x-primaryKey'] ?? previous.schemas[table]?.['x-primaryKey'] ?? 'id' } : null };
-      return (source?.count ?? 0) >= SPLIT_ROWS
-        ? [{ ...base, formats: ['csv', 'jsonl'] as DataFormat[], primary: true }, { ...base, formats: ['parquet'] as DataFormat[], primary: false }]
-        : [{ ...base, formats: FORMATS, primary: true }];
-    });
-    const results = (await (input.exportTables ?? (async (js: TableJob[]) => js.map(exportTable)))(jobs)).filter((_, i) => jobs[i]!.primary);
+    const jobs: TableJob[] = names.map((table) => ({
+      table,
+      source: (tables as Partial<Record<TableName, TableSource>>)[table] ?? null,
+      dir: tmp,
+      createdBy,
+      profile: input.profile ?? 'full',
+      previous: previous ? { jsonl: previous.jsonl(table), key: SCHEMAS[table]?.['x-primaryKey'] ?? previous.schemas[table]?.['x-primaryKey'] ?? 'id' } : null,
+    }));
+    const results = await (input.exportTables ?? (async (js: TableJob[]) => js.map(exportTable)))(jobs);
     let date: string | null = null;
     for (const r of results) {
       changes[r.table] = { ...r.changes, ...fieldChanges(previous?.schemas[r.table], SCHEMAS[r.table]) };

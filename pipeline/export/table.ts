@@ -18,7 +18,6 @@ import { drain, textFile } from './sinks.ts';
 import type { Sink } from './sinks.ts';
 import { entriesOf } from './spool.ts';
 import type { TableSource } from './spool.ts';
-import type { DataFormat } from './datapackage.ts';
 
 export interface TableJob {
   table: TableName;
@@ -30,10 +29,6 @@ export interface TableJob {
   profile: 'full' | 'public';
   /** The previous version's JSON Lines file of the table, when there is one to diff against. */
   previous: { jsonl: string | null; key: string } | null;
-  /** The formats this job writes; a large table is split into jobs by format, so they run in parallel. */
-  formats: DataFormat[];
-  /** This job also checks keys, diffs against the previous version and finds the latest date (one job per table does). */
-  primary: boolean;
 }
 
 export interface TableResult {
@@ -45,19 +40,17 @@ export interface TableResult {
 }
 
 export function exportTable(job: TableJob): TableResult {
-  const { table, source, dir, primary } = job;
+  const { table, source, dir } = job;
   const key = source ? primaryKeyOf(table) : (job.previous?.key ?? 'id');
-  const diffOut = primary && job.previous ? textFile(path.join(dir, 'changes', `${table}.jsonl`)) : null;
-  const previousRows = primary && job.previous?.jsonl ? readJsonlEntries(job.previous.jsonl, job.previous.key) : null;
+  const diffOut = job.previous ? textFile(path.join(dir, 'changes', `${table}.jsonl`)) : null;
+  const previousRows = job.previous?.jsonl ? readJsonlEntries(job.previous.jsonl, job.previous.key) : null;
   const diff = new RowDiff(previousRows, (l) => diffOut?.put(`${JSON.stringify(l)}\n`));
   const file = (format: string) => path.join(dir, format, `${table}.${format}`);
-  const sinkOf = (f: DataFormat): Sink => (f === 'csv' ? new CsvSink(table, file('csv')) : f === 'jsonl' ? new JsonlSink(file('jsonl')) : new ParquetSink(table, file('parquet'), job.createdBy));
-  const sinks: Sink[] = source ? job.formats.map(sinkOf) : [];
+  const sinks: Sink[] = source ? [new CsvSink(table, file('csv')), new JsonlSink(file('jsonl')), new ParquetSink(table, file('parquet'), job.createdBy)] : [];
   let last: string | null = null;
   let latestDate: string | null = null;
   const entries = source ? (job.profile === 'public' ? publicEntries(table, entriesOf(source)) : entriesOf(source)) : [];
   const rows = drain(entries, sinks, (id, row) => {
-    if (!primary) return;
     if (id === last) throw new PipelineError('RELEASE_INVALID', `primary key "${id}" appears more than once`, { table, rowId: id, field: key }, 'fix the stage that produced the rows; nothing was written');
     last = id;
     diff.add(id, row);
