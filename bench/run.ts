@@ -33,7 +33,7 @@ const out = path.join(base, 'out');
 const corpus = writeCorpus(seeds, n, Number(values.seed));
 const mb = corpus.bytes / 1e6;
 const rows: string[] = [];
-const line = (what: string, secs: number) => rows.push(`| ${what} | ${secs.toFixed(2)} | ${Math.round(n / secs)} | ${(mb / secs).toFixed(2)} |`);
+const line = (what: string, secs: number, peakMb?: number) => rows.push(`| ${what} | ${secs.toFixed(2)} | ${Math.round(n / secs)} | ${(mb / secs).toFixed(2)} | ${peakMb ?? ''} |`);
 
 // The pipeline, as `npm run pipeline` runs it.
 const cli = fileURLToPath(new URL('../pipeline/cli.ts', import.meta.url));
@@ -41,12 +41,12 @@ const t0 = performance.now();
 const child = spawnSync(process.execPath, ['--import', 'tsx', cli, '--seeds', seeds, '--out', out, '--workers', values.workers], { encoding: 'utf8', maxBuffer: 64 << 20 });
 const total = (performance.now() - t0) / 1000;
 if (child.status !== 0) throw new Error(`the pipeline failed (exit ${child.status}):\n${child.stderr}`);
-for (const m of child.stderr.matchAll(/^(\w+)\s+\d+ items\s+(\d+) ms$/gm)) line(m[1]!, Number(m[2]) / 1000);
+for (const m of child.stderr.matchAll(/^(\w+)\s+\d+ items\s+(\d+) ms {3}peak RSS so far (\d+) MB$/gm)) line(m[1]!, Number(m[2]) / 1000, Number(m[3]));
 line('**whole pipeline** (process start to exit)', total);
 const peak = /peak RSS (\d+) MB/.exec(child.stderr)?.[1] ?? '?';
 const summary = child.stderr.slice(child.stderr.indexOf('\nrelease')).trim();
 console.log(`dispatches bench: ${n} articles (${mb.toFixed(1)} MB, ${corpus.planted} planted copies), seed ${values.seed}, ${os.cpus().length} cores, node ${process.version}\n`);
-console.log('| stage | seconds | articles/s | MB/s |\n| --- | ---: | ---: | ---: |');
+console.log('| stage | seconds | articles/s | MB/s | peak RSS so far (MB) |\n| --- | ---: | ---: | ---: | ---: |');
 console.log(rows.join('\n'));
 console.log(`\npeak RSS of the run: ${peak} MB\n${summary}`);
 

@@ -112,7 +112,7 @@ async function main(): Promise<void> {
   try {
     const summary = await run(
       options,
-      (stage, items, ms) => process.stderr.write(`${stage.padEnd(9)} ${String(items).padStart(7)} items ${ms.toFixed(0).padStart(7)} ms\n`),
+      (stage, items, ms) => process.stderr.write(`${stage.padEnd(9)} ${String(items).padStart(7)} items ${ms.toFixed(0).padStart(7)} ms   peak RSS so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`),
       path.resolve(options.out) === projectOut,
       pauseAt(process.env['DISPATCHES_PAUSE_AT']),
     );

@@ -33,7 +33,7 @@ describe('cli', () => {
   it('reports progress per stage and a summary on stderr', () => {
     const r = runCli(['--seeds', path.join(ROOT, 'seeds'), '--out', tempDir()]);
     expect(r.status).toBe(0);
-    for (const stage of ['ingest', 'clean', 'dedupe', 'annotate', 'validate', 'export']) expect(r.stderr).toMatch(new RegExp(`^${stage}\\s+\\d+ items\\s+\\d+ ms$`, 'm'));
+    for (const stage of ['ingest', 'clean', 'dedupe', 'annotate', 'validate', 'export']) expect(r.stderr).toMatch(new RegExp(`^${stage}\\s+\\d+ items\\s+\\d+ ms   peak RSS so far \\d+ MB$`, 'm'));
     expect(r.stderr).toMatch(/^rows {5}articles 5(?:, [a-z_]+ \d+)+$/m);
   });
 });

@@ -5,8 +5,7 @@
  * partial release. A released version is immutable: rebuilding it with the same bytes changes nothing,
  * with different bytes is refused until the version is bumped.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TABLE_NAMES } from '../schema/tables.ts';
@@ -22,7 +21,7 @@ import { PipelineError } from '../errors.ts';
 import { SCHEMAS } from '../schema/tables.ts';
 import type { TableSchema } from '../schema/tables.ts';
 import type { TableSource } from './spool.ts';
-import { exportTable } from './table.ts';
+import { digest, exportTable } from './table.ts';
 import type { TableJob, TableResult } from './table.ts';
 import type { RunReport } from './report.ts';
 
@@ -77,10 +76,9 @@ export async function writeRelease(input: ReleaseInput): Promise<{ dir: string; 
       changes[r.table] = { ...r.changes, ...fieldChanges(previous?.schemas[r.table], SCHEMAS[r.table]) };
       if (r.latestDate && (!date || r.latestDate > date)) date = r.latestDate;
       if (!(tables as Partial<Record<TableName, TableSource>>)[r.table]) continue;
-      for (const format of FORMATS) {
-        const rel = `${format}/${r.table}.${format}`;
-        const file = path.join(tmp, rel);
-        dataFiles.push({ table: r.table, format, path: rel, bytes: statSync(file).size, sha256: await hashFile(file) });
+      for (const f of r.files) {
+        const rel = `${f.format}/${r.table}.${f.format}`;
+        dataFiles.push({ table: r.table, format: f.format, path: rel, bytes: f.bytes, sha256: f.sha256 });
         input.onStep?.(`file:${rel}`);
       }
     }
@@ -102,8 +100,10 @@ export async function writeRelease(input: ReleaseInput): Promise<{ dir: string; 
     mkdirSync(path.join(tmp, 'changes'), { recursive: true });
     writeFileSync(path.join(tmp, 'changes', 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
     writeFileSync(path.join(tmp, 'CHANGELOG.md'), renderChangelog(input.changelogTemplate, [changelogEntry(summary), ...(previous?.changelog ?? [])]));
+    // Data files were hashed as they were written; the rest are small.
+    const known = new Map(dataFiles.map((f) => [f.path, f.sha256]));
     const files = listFiles(tmp);
-    const sums = await Promise.all(files.map(async (p) => ({ path: p, sha256: await hashFile(path.join(tmp, p)) })));
+    const sums = files.map((p) => ({ path: p, sha256: known.get(p) ?? digest(path.join(tmp, p)).sha256 }));
     writeFileSync(path.join(tmp, 'SHA256SUMS'), sha256sums(sums));
     input.onStep?.('swap');
     if (existsSync(final)) {
@@ -187,11 +187,4 @@ function listFiles(dir: string, prefix = ''): string[] {
     else out.push(rel);
   }
   return out.sort();
-}
-
-function hashFile(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const h = createHash('sha256');
-    createReadStream(file).on('data', (d) => h.update(d)).on('error', reject).on('end', () => resolve(h.digest('hex')));
-  });
 }

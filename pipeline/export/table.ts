@@ -3,6 +3,8 @@
  * CSV, JSON Lines and Parquet files, the diff against the previous version (`changes/<table>.jsonl`), and the
  * public profile's transform and re-check when asked. Tables are independent, so they export in parallel.
  */
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { PipelineError } from '../errors.ts';
 import { columnsOf, primaryKeyOf } from '../schema/tables.ts';
@@ -18,6 +20,7 @@ import { drain, textFile } from './sinks.ts';
 import type { Sink } from './sinks.ts';
 import { entriesOf } from './spool.ts';
 import type { TableSource } from './spool.ts';
+import type { DataFormat } from './datapackage.ts';
 
 export interface TableJob {
   table: TableName;
@@ -37,6 +40,8 @@ export interface TableResult {
   changes: Pick<TableChanges, 'added' | 'removed' | 'changed' | 'unchanged'>;
   /** Latest `published_date` (articles only). */
   latestDate: string | null;
+  /** Each data file written: its size and SHA-256, computed here, in parallel with the other tables. */
+  files: { format: DataFormat; bytes: number; sha256: string }[];
 }
 
 export function exportTable(job: TableJob): TableResult {
@@ -59,7 +64,27 @@ export function exportTable(job: TableJob): TableResult {
   });
   diff.finish();
   diffOut?.close();
-  return { table, rows, changes: { added: diff.added, removed: diff.removed, changed: diff.changed, unchanged: diff.unchanged }, latestDate };
+  const files = source ? FORMATS.map((format) => ({ format, ...digest(file(format)) })) : [];
+  return { table, rows, changes: { added: diff.added, removed: diff.removed, changed: diff.changed, unchanged: diff.unchanged }, latestDate, files };
+}
+
+const FORMATS: DataFormat[] = ['csv', 'jsonl', 'parquet'];
+
+/** Size and SHA-256 of a file, read 1 MB at a time. */
+export function digest(file: string): { bytes: number; sha256: string } {
+  const h = createHash('sha256');
+  const buf = Buffer.allocUnsafe(1 << 20);
+  const fd = openSync(file, 'r');
+  let bytes = 0;
+  try {
+    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) {
+      h.update(buf.subarray(0, n));
+      bytes += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { bytes, sha256: h.digest('hex') };
 }
 
 /** Rows as the public profile releases them: each transformed, checked again, and serialised anew. */
