@@ -151,7 +151,7 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
 
     // annotate: each article gets its final fields and is checked; canonical English ones are annotated. Rows
     // go to the spools as they come; the registry and the event reports are the only corpus-wide state.
-    const spools = { articles: new TableSpool(work, 'articles'), actor_mentions: new TableSpool(work, 'actor_mentions'), quotes: new TableSpool(work, 'quotes') };
+    const spools: Partial<Record<TableName, TableSpool>> = { articles: new TableSpool(work, 'articles'), actor_mentions: new TableSpool(work, 'actor_mentions'), quotes: new TableSpool(work, 'quotes') };
     const issues: ValidationIssue[] = [];
     const references = new Map<string, RowReference>();
     const addReference = (r: RowReference) => {
@@ -171,50 +171,52 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
         for (const r of results) {
           issues.push(...r.issues);
           r.references.forEach(addReference);
-          for (const [id, line] of r.lines.articles) spools.articles.addLine(id, line);
-          for (const [id, line] of r.lines.actor_mentions) spools.actor_mentions.addLine(id, line);
-          for (const [id, line] of r.lines.quotes) spools.quotes.addLine(id, line);
+          for (const [id, line] of r.lines.articles) spools.articles!.addLine(id, line);
+          for (const [id, line] of r.lines.actor_mentions) spools.actor_mentions!.addLine(id, line);
+          for (const [id, line] of r.lines.quotes) spools.quotes!.addLine(id, line);
           if (r.rows) corpus.add(r.article, r.rows);
         }
       });
-      return spools.actor_mentions.count + spools.quotes.count;
+      return spools.actor_mentions!.count + spools.quotes!.count;
     });
 
     // validate: the corpus tables, then every reference against the keys of its target table.
-    const merged = timed('validate', (m) => m.actors.length + m.events.length + m.event_mentions.length, () => {
+    // validate: the corpus tables, each row checked and filed in its spool as it comes (the export reads every
+    // table from a spool, partition by partition), then every reference against the keys of its target table.
+    for (const t of ['actors', 'events', 'event_mentions'] as const) spools[t] = new TableSpool(work, t);
+    timed('validate', (n) => n, () => {
       // Evidence texts are filled in from the stored articles, each read once; the merge keeps offsets only.
       const m = corpus.finish(() => '');
-      const check = (table: TableName, rows: object[], textOf: (row: Record<string, unknown>) => string | undefined) => {
-        const pk = primaryKeyOf(table);
-        for (const row of rows as Record<string, unknown>[]) {
-          const r = checkRow(table, row, textOf(row));
-          issues.push(...r.issues);
-          for (const x of r.references) addReference({ target: x.table, id: x.id, table, rowId: String(row[pk]), field: x.field });
-        }
-      };
-      check('actors', m.actors, () => undefined);
-      check('events', m.events, () => undefined);
-      m.event_mentions.sort((a, b) => (a.article_id < b.article_id ? -1 : a.article_id > b.article_id ? 1 : 0));
-      let current: [string, string | undefined] = ['', undefined];
-      const textOf = (id: string) => {
-        if (current[0] !== id) {
-          const ref = textRef.get(id);
-          current = [id, ref ? (JSON.parse(texts.readText(ref)) as CleanArticle).text : undefined];
-        }
-        return current[1];
-      };
-      // A copy of its own: a slice would keep the whole article text alive for as long as the row lives.
-      for (const em of m.event_mentions) em.text = Buffer.from(textOf(em.article_id)?.slice(em.char_start, em.char_end) ?? '').toString();
-      check('event_mentions', m.event_mentions, (row) => textOf(String(row['article_id'])));
       const keys: Partial<Record<TableName, Set<string>>> = {
         articles: new Set(textRef.keys()),
         actors: new Set(m.actors.map((a) => a.actor_id)),
         events: new Set(m.events.map((e) => e.event_id)),
       };
+      const file = (table: 'actors' | 'events' | 'event_mentions', row: Record<string, unknown>, text: string | undefined) => {
+        const r = checkRow(table, row, text);
+        issues.push(...r.issues);
+        for (const x of r.references) addReference({ target: x.table, id: x.id, table, rowId: String(row[primaryKeyOf(table)]), field: x.field });
+        spools[table]!.add(row);
+      };
+      const n = m.actors.length + m.events.length + m.event_mentions.length;
+      for (const a of m.actors.splice(0)) file('actors', a as unknown as Record<string, unknown>, undefined);
+      for (const e of m.events.splice(0)) file('events', e as unknown as Record<string, unknown>, undefined);
+      const mentions = m.event_mentions.splice(0).sort((a, b) => (a.article_id < b.article_id ? -1 : a.article_id > b.article_id ? 1 : 0));
+      let current: [string, string | undefined] = ['', undefined];
+      for (const em of mentions) {
+        if (current[0] !== em.article_id) {
+          const ref = textRef.get(em.article_id);
+          current = [em.article_id, ref ? (JSON.parse(texts.readText(ref)) as CleanArticle).text : undefined];
+        }
+        em.text = current[1]?.slice(em.char_start, em.char_end) ?? '';
+        file('event_mentions', em as unknown as Record<string, unknown>, current[1]);
+        // Filed: the slice must not keep the article text alive for the rest of the loop.
+        em.text = '';
+      }
       for (const r of references.values()) {
         if (!keys[r.target]?.has(r.id)) issues.push(unresolved(r.table, r.rowId, { table: r.target, id: r.id, field: r.field }));
       }
-      return m;
+      return n;
     });
     if (issues.length) throw new ValidationFailed(issues);
     if (options.strict) {
@@ -222,22 +224,7 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
       if (q.length) throw new PipelineError('INPUT_QUARANTINED', `${q.length} file(s) quarantined in strict mode (first: ${q[0]!.code}: ${q[0]!.message})`, { file: q[0]!.file }, 'fix or remove the files, or run without --strict to release the rest');
     }
 
-    // Every table goes to the export through a spool on disk: a worker thread reads it partition by partition
-    // instead of receiving a copy of the whole table.
-    const spooled = (table: 'actors' | 'events' | 'event_mentions') => {
-      const spool = new TableSpool(work, table);
-      for (const row of merged[table]) spool.add(row);
-      merged[table] = [];
-      return spool.seal();
-    };
-    const tables: Record<TableName, TableSource> = {
-      articles: spools.articles.seal(),
-      actors: spooled('actors'),
-      actor_mentions: spools.actor_mentions.seal(),
-      quotes: spools.quotes.seal(),
-      events: spooled('events'),
-      event_mentions: spooled('event_mentions'),
-    };
+    const tables = Object.fromEntries(TABLE_NAMES.map((t) => [t, spools[t]!.seal()])) as Record<TableName, TableSource>;
     const report = buildReport(meta.version, outcomes, Object.fromEntries(TABLE_NAMES.map((t) => [t, tables[t].count])) as Record<TableName, number>);
     // The export needs only the spools and the report: let the rest go before the export workers need memory.
     kept.length = 0;
