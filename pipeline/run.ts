@@ -67,9 +67,9 @@ function* batches<T>(items: Iterable<T>, size = BATCH): Generator<T[]> {
  * Runs every stage and writes the release. `syncDatasheet` also refreshes the project's DATASHEET.md.
  *
  * Memory stays bounded by what the corpus steps need, not by the corpus: files are read as their batch comes
- * up, clean writes each article (body included) to a store on disk, dedupe works on compact summaries, annotate reads the
- * bodies back batch by batch, and the large tables (articles, actor_mentions, quotes) go to disk spools that
- * the export reads back in id order.
+ * up, clean writes each article (body included) to a store on disk, dedupe works on compact summaries,
+ * annotate's workers read the articles back themselves, and every table goes to a disk spool that the export
+ * reads back in id order.
  */
 export async function run(options: RunOptions, progress: Progress = () => {}, syncDatasheet = false, onStep?: (step: string) => void): Promise<RunSummary> {
   const timed = <T>(name: string, items: (r: T) => number, f: () => T): T => {
@@ -159,13 +159,9 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
       if (!references.has(k)) references.set(k, r);
     };
     const corpus = new CorpusAnnotations();
-    const textRef = new Map<string, TextRef>();
     await timedAsync('annotate', async () => {
       const items = function* () {
-        for (const { id, ref } of kept) {
-          textRef.set(id, ref);
-          yield { store: texts.file, ref, fields: dedupeFields(id, decisions) };
-        }
+        for (const { id, ref } of kept) yield { store: texts.file, ref, fields: dedupeFields(id, decisions) };
       };
       await pool.stream('annotate', batches(items()), (results) => {
         for (const r of results) {
@@ -187,6 +183,7 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
     timed('validate', (n) => n, () => {
       // Evidence texts are filled in from the stored articles, each read once; the merge keeps offsets only.
       const m = corpus.finish(() => '');
+      const textRef = new Map(kept.map(({ id, ref }) => [id, ref]));
       const keys: Partial<Record<TableName, Set<string>>> = {
         articles: new Set(textRef.keys()),
         actors: new Set(m.actors.map((a) => a.actor_id)),
@@ -229,7 +226,6 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
     // The export needs only the spools and the report: let the rest go before the export workers need memory.
     kept.length = 0;
     outcomes.length = 0;
-    textRef.clear();
     references.clear();
     decisions.linkOf.clear();
     decisions.stories.clear();

@@ -81,17 +81,20 @@ export interface AnnotateOutput {
   references: RowReference[];
 }
 
-/** Stores opened by this thread, by file. */
-const stores = new Map<string, TextStore>();
-
 /**
  * Reads the article clean stored, gives it its dedupe fields, checks its row, and annotates it when it is a
  * canonical English article. Rows come back serialised, so the main thread only files them away.
  */
 export function annotateTask({ store, ref, fields }: AnnotateInput): AnnotateOutput {
-  let s = stores.get(store);
-  if (!s) stores.set(store, (s = new TextStore(store, true)));
-  const article: FullArticle = { ...(JSON.parse(s.readText(ref)) as CleanArticle), ...fields };
+  // Opened for this one read (a few microseconds against milliseconds of annotation), so nothing stays open.
+  const s = new TextStore(store, true);
+  let stored: CleanArticle;
+  try {
+    stored = JSON.parse(s.readText(ref)) as CleanArticle;
+  } finally {
+    s.close();
+  }
+  const article: FullArticle = { ...stored, ...fields };
   const issues: ValidationIssue[] = [];
   const refs = new Map<string, RowReference>();
   const lines: AnnotateOutput['lines'] = { articles: [], actor_mentions: [], quotes: [] };

@@ -4,7 +4,6 @@
  * user can rebuild the full text from their own copies of the articles and check it (`content_sha256`). Pure.
  */
 import type { TableName } from '../schema/tables.ts';
-import type { Tables } from '../validate.ts';
 
 /** Longest quote excerpt in the public profile, in characters. */
 export const EXCERPT = 100;
@@ -22,10 +21,4 @@ export function publicRow(table: TableName, row: Record<string, unknown>): Recor
   if (table === 'articles' || table === 'event_mentions') return { ...row, text: null };
   if (table === 'quotes') return { ...row, text: excerpt(String(row['text'])) };
   return row;
-}
-
-/** The tables as the public profile releases them. */
-export function toPublic(tables: Tables): Tables {
-  const map = <T extends TableName>(t: T) => (tables[t] as unknown as Record<string, unknown>[]).map((r) => publicRow(t, r)) as unknown as Tables[T];
-  return { ...tables, articles: map('articles'), quotes: map('quotes'), event_mentions: map('event_mentions') };
 }
