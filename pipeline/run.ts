@@ -2,8 +2,8 @@
  * The pipeline, in order. This is the only module that knows the stage sequence:
  *   ingest → clean → dedupe → annotate → validate → export
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CorpusAnnotations } from './annotate.ts';
@@ -19,6 +19,7 @@ import type { TableSource } from './export/spool.ts';
 import type { TableJob, TableResult } from './export/table.ts';
 import { planIngest, sortedEntries } from './ingest.ts';
 import { createPool } from './io/pool.ts';
+import { createScratch } from './io/scratch.ts';
 import { readSeedFolder } from './io/seeds.ts';
 import { ShingleStore, TextStore } from './io/texts.ts';
 import type { TextRef } from './io/texts.ts';
@@ -89,7 +90,7 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
   // Per-article stages run on worker threads when there is enough work to pay for starting them.
   const workers = options.workers || (folder.entries.length < 500 ? 1 : Math.min(2, availableParallelism()));
   const pool = createPool(workers);
-  const work = mkdtempSync(path.join(tmpdir(), 'dispatches-run-'));
+  const work = createScratch();
   const texts = new TextStore(path.join(work, 'texts'));
   const shingles = new ShingleStore(path.join(work, 'shingles'));
   try {

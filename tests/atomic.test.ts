@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from './helpers.ts';
@@ -53,4 +53,17 @@ describe('atomic release', () => {
     expect(snapshot(path.join(out, 'v0.1.0'))).toEqual(before);
   }, 120_000);
 
+});
+
+describe('scratch space', () => {
+  it('removes its own scratch folder and sweeps those of dead runs, not of live ones', () => {
+    const tmp = tempDir();
+    const dead = spawnSync('true').pid;
+    for (const name of [`dispatches-run-${dead}-0`, `dispatches-run-${process.pid}-7`]) mkdirSync(path.join(tmp, name, 'articles'), { recursive: true });
+    const out = tempDir();
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'pipeline/cli.ts'), '--seeds', path.join(ROOT, 'seeds'), '--out', out], { encoding: 'utf8', env: { ...process.env, TMPDIR: tmp, NODE_NO_WARNINGS: '1' } });
+    expect(r.status, r.stderr).toBe(0);
+    // (tsx keeps its own cache there too.)
+    expect(readdirSync(tmp).filter((n) => n.startsWith('dispatches-run-'))).toEqual([`dispatches-run-${process.pid}-7`]);
+  }, 60_000);
 });

@@ -22,6 +22,7 @@ import { SCHEMAS } from '../schema/tables.ts';
 import type { TableSchema } from '../schema/tables.ts';
 import type { TableSource } from './spool.ts';
 import { digest, exportTable } from './table.ts';
+import { isAlive } from '../io/scratch.ts';
 import type { TableJob, TableResult } from './table.ts';
 import type { RunReport } from './report.ts';
 
@@ -168,15 +169,6 @@ export function renderChangelog(template: string, entries: string[]): string {
   const re = /(<!-- BEGIN GENERATED: changelog -->)[\s\S]*?(<!-- END GENERATED: changelog -->)/;
   if (!re.test(template)) throw new PipelineError('CHANGELOG_MARKER_MISSING', 'CHANGELOG.md has no generated block', { file: 'CHANGELOG.md' }, 'put "<!-- BEGIN GENERATED: changelog -->" and "<!-- END GENERATED: changelog -->" on lines of their own');
   return template.replace(re, (_m, a: string, b: string) => `${a}\n${entries.map((e) => e.trim()).join('\n\n')}\n${b}`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function listFiles(dir: string, prefix = ''): string[] {
