@@ -4,6 +4,7 @@
  * results: the registry merges actors, the event merge joins reports of one event across articles.
  */
 import { stableId } from './hash.ts';
+import { Interner } from './intern.ts';
 import type { Actor, ActorMention, Event, EventMention, Quote } from './types.generated.ts';
 import type { FullArticle } from './model.ts';
 import { findEvents } from './annotate/events.ts';
@@ -79,9 +80,6 @@ export function articleRows(a: Pick<FullArticle, 'article_id' | 'text' | 'publis
   };
 }
 
-/** The articles annotate reads: canonical ones (the caller's choice) in English (the rules' language). */
-export const annotatable = (articles: FullArticle[]) => articles.filter((a) => a.language === 'en');
-
 /**
  * The corpus steps of annotate, fed one article at a time (in article order): the actor registry and the
  * event reports. `finish` merges them into the actors, events and event_mentions tables.
@@ -90,20 +88,13 @@ export class CorpusAnnotations {
   private readonly registry = new RegistryBuilder();
   private readonly reports: Report[] = [];
   /** Reports repeat the same keys, codes and places: one string each, not one per report. */
-  private readonly strings = new Map<string, string>();
-
-  private intern<T extends string | null>(s: T): T {
-    if (s === null) return s;
-    const k = this.strings.get(s);
-    if (k !== undefined) return k as T;
-    this.strings.set(s, s);
-    return s;
-  }
+  private readonly strings = new Interner();
 
   add(article: Pick<FullArticle, 'article_id' | 'outlet' | 'story_id'>, rows: Pick<ArticleRows, 'actors' | 'reports'>): void {
     this.registry.add(article.article_id, rows.actors);
     for (const d of rows.reports) {
-      const draft: EventDraft = { ...d, type: this.intern(d.type), cameo: this.intern(d.cameo), sourceKey: this.intern(d.sourceKey), targetKey: this.intern(d.targetKey), date: this.intern(d.date), dateText: this.intern(d.dateText), location: this.intern(d.location) };
+      const s = this.strings;
+      const draft: EventDraft = { ...d, type: s.of(d.type), cameo: s.of(d.cameo), sourceKey: s.of(d.sourceKey), targetKey: s.of(d.targetKey), date: s.of(d.date), dateText: s.of(d.dateText), location: s.of(d.location) };
       this.reports.push({ draft, articleId: article.article_id, outlet: article.outlet, storyId: article.story_id });
     }
   }
@@ -117,13 +108,10 @@ export class CorpusAnnotations {
   }
 }
 
-/**
- * Annotates the given articles in memory (only English text is annotated). `per` may hold the per-article
- * rows already computed (by worker threads), one per annotatable article, in order.
- */
-export function annotate(articles: FullArticle[], per?: ArticleRows[]): Annotations {
-  const english = annotatable(articles);
-  per ??= english.map(articleRows);
+/** Annotates the given articles in memory (only English text: the rules' language). */
+export function annotate(articles: FullArticle[]): Annotations {
+  const english = articles.filter((a) => a.language === 'en');
+  const per = english.map(articleRows);
   const corpus = new CorpusAnnotations();
   english.forEach((a, i) => corpus.add(a, per[i]!));
   const textOf = new Map(english.map((a) => [a.article_id, a.text]));

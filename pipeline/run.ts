@@ -19,17 +19,17 @@ import type { TableSource } from './export/spool.ts';
 import type { TableJob, TableResult } from './export/table.ts';
 import { planIngest, sortedEntries } from './ingest.ts';
 import { createPool } from './io/pool.ts';
+import { Interner } from './intern.ts';
 import { createScratch } from './io/scratch.ts';
 import { readSeedFolder } from './io/seeds.ts';
-import { ShingleStore, TextStore } from './io/texts.ts';
-import type { TextRef } from './io/texts.ts';
+import { ArticleStore, ShingleStore } from './io/stores.ts';
+import type { StoreRef } from './io/stores.ts';
 import datasetMeta from './metadata/dataset.json' with { type: 'json' };
-import type { CleanArticle, FileOutcome } from './model.ts';
+import type { FileOutcome } from './model.ts';
 import type { RunOptions } from './options.ts';
 import { primaryKeyOf, TABLE_NAMES } from './schema/tables.ts';
 import type { TableName } from './schema/tables.ts';
-import type { RowReference } from './tasks.ts';
-import { checkRow, unresolved, ValidationFailed } from './validate.ts';
+import { checkRow, ReferenceSet, ValidationFailed } from './validate.ts';
 import type { ValidationIssue } from './validate.ts';
 
 const DATASHEET = fileURLToPath(new URL('../DATASHEET.md', import.meta.url));
@@ -91,12 +91,13 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
   const workers = options.workers || (folder.entries.length < 500 ? 1 : Math.min(2, availableParallelism()));
   const pool = createPool(workers);
   const work = createScratch();
-  const texts = new TextStore(path.join(work, 'texts'));
-  const shingles = new ShingleStore(path.join(work, 'shingles'));
+  // Named apart from the table spools, which are folders named after their tables.
+  const articles = new ArticleStore(path.join(work, 'clean-articles.store'));
+  const shingles = new ShingleStore(path.join(work, 'shingles.store'));
   try {
     return await stages();
   } finally {
-    texts.close();
+    articles.close();
     shingles.close();
     await pool.close();
     rmSync(work, { recursive: true, force: true });
@@ -107,10 +108,10 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
     const outcomes: FileOutcome[] = [];
     const decoded: FileOutcome[] = [];
     // Clean articles wait on disk (as JSON, body included); memory keeps their id, file and place.
-    const kept: { id: string; file: string; ref: TextRef }[] = [];
+    const kept: { id: string; file: string; ref: StoreRef }[] = [];
     let summaries: CompactSummary[] = [];
-    const shingleRef = new Map<string, TextRef>();
-    const intern = new Map<string, string>();
+    const shingleRef = new Map<string, StoreRef>();
+    const terms = new Interner();
     await timedAsync('clean', async () => {
       const items = sortedEntries(folder).map((entry) => ({ entry, manifest: manifest.get(entry.name) ?? null }));
       await pool.stream('prepare', batches(items), (results) => {
@@ -119,16 +120,10 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
           if (r.decoded) decoded.push(r.outcome);
           if (!r.article || !r.summary) continue;
           const { id, file, json } = r.article;
-          kept.push({ id, file, ref: texts.addText(json) });
+          kept.push({ id, file, ref: articles.addJson(json) });
           shingleRef.set(id, shingles.addSet(r.summary.shingles));
           // Name terms repeat across articles: one string each, not one per article.
-          const terms = new Map<string, number>();
-          for (const [t, n] of r.summary.terms) {
-            let k = intern.get(t);
-            if (k === undefined) intern.set(t, (k = t));
-            terms.set(k, n);
-          }
-          summaries.push({ sig: r.summary.sig, terms });
+          summaries.push({ sig: r.summary.sig, terms: new Map([...r.summary.terms].map(([t, n]) => [terms.of(t), n])) });
         }
       });
       return decoded.length;
@@ -140,7 +135,7 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
     const decisions = timed('stories', (d) => new Set(d.stories.values()).size, () => storyDecisions(summaries, links, dedupeOptions));
     summaries = [];
     shingleRef.clear();
-    intern.clear();
+    terms.clear();
     const fileOf = new Map(kept.map(({ id, file }) => [id, file]));
     for (const o of outcomes) {
       const l = o.article_id ? decisions.linkOf.get(o.article_id) : undefined;
@@ -154,20 +149,16 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
     // go to the spools as they come; the registry and the event reports are the only corpus-wide state.
     const spools: Partial<Record<TableName, TableSpool>> = { articles: new TableSpool(work, 'articles'), actor_mentions: new TableSpool(work, 'actor_mentions'), quotes: new TableSpool(work, 'quotes') };
     const issues: ValidationIssue[] = [];
-    const references = new Map<string, RowReference>();
-    const addReference = (r: RowReference) => {
-      const k = `${r.target}\u001f${r.id}`;
-      if (!references.has(k)) references.set(k, r);
-    };
+    const references = new ReferenceSet();
     const corpus = new CorpusAnnotations();
     await timedAsync('annotate', async () => {
       const items = function* () {
-        for (const { id, ref } of kept) yield { store: texts.file, ref, fields: dedupeFields(id, decisions) };
+        for (const { id, ref } of kept) yield { store: articles.file, ref, fields: dedupeFields(id, decisions) };
       };
       await pool.stream('annotate', batches(items()), (results) => {
         for (const r of results) {
           issues.push(...r.issues);
-          r.references.forEach(addReference);
+          for (const x of r.references) references.add(x);
           for (const [id, line] of r.lines.articles) spools.articles!.addLine(id, line);
           for (const [id, line] of r.lines.actor_mentions) spools.actor_mentions!.addLine(id, line);
           for (const [id, line] of r.lines.quotes) spools.quotes!.addLine(id, line);
@@ -177,7 +168,6 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
       return spools.actor_mentions!.count + spools.quotes!.count;
     });
 
-    // validate: the corpus tables, then every reference against the keys of its target table.
     // validate: the corpus tables, each row checked and filed in its spool as it comes (the export reads every
     // table from a spool, partition by partition), then every reference against the keys of its target table.
     for (const t of ['actors', 'events', 'event_mentions'] as const) spools[t] = new TableSpool(work, t);
@@ -185,15 +175,15 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
       // Evidence texts are filled in from the stored articles, each read once; the merge keeps offsets only.
       const m = corpus.finish(() => '');
       const textRef = new Map(kept.map(({ id, ref }) => [id, ref]));
-      const keys: Partial<Record<TableName, Set<string>>> = {
-        articles: new Set(textRef.keys()),
+      const keys: Partial<Record<TableName, { has(id: string): boolean }>> = {
+        articles: textRef,
         actors: new Set(m.actors.map((a) => a.actor_id)),
         events: new Set(m.events.map((e) => e.event_id)),
       };
       const file = (table: 'actors' | 'events' | 'event_mentions', row: Record<string, unknown>, text: string | undefined) => {
         const r = checkRow(table, row, text);
         issues.push(...r.issues);
-        for (const x of r.references) addReference({ target: x.table, id: x.id, table, rowId: String(row[primaryKeyOf(table)]), field: x.field });
+        references.addRow(table, String(row[primaryKeyOf(table)]), r.references);
         spools[table]!.add(row);
       };
       const n = m.actors.length + m.events.length + m.event_mentions.length;
@@ -204,16 +194,14 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
       for (const em of mentions) {
         if (current[0] !== em.article_id) {
           const ref = textRef.get(em.article_id);
-          current = [em.article_id, ref ? (JSON.parse(texts.readText(ref)) as CleanArticle).text : undefined];
+          current = [em.article_id, ref ? articles.readArticle(ref).text : undefined];
         }
         em.text = current[1]?.slice(em.char_start, em.char_end) ?? '';
         file('event_mentions', em as unknown as Record<string, unknown>, current[1]);
         // Filed: the slice must not keep the article text alive for the rest of the loop.
         em.text = '';
       }
-      for (const r of references.values()) {
-        if (!keys[r.target]?.has(r.id)) issues.push(unresolved(r.table, r.rowId, { table: r.target, id: r.id, field: r.field }));
-      }
+      issues.push(...references.unresolved((table, id) => keys[table]?.has(id) ?? false));
       return n;
     });
     if (issues.length) throw new ValidationFailed(issues);

@@ -17,13 +17,11 @@ import { ingestEntry } from './ingest.ts';
 import type { SeedEntry } from './ingest.ts';
 import { loadEntry } from './io/seeds.ts';
 import type { CleanArticle, FileOutcome, FullArticle, ManifestEntry } from './model.ts';
-import { columnsOf, TABLE_NAMES } from './schema/tables.ts';
-import type { TableName } from './schema/tables.ts';
 import { jsonLine } from './export/jsonl.ts';
-import { TextStore } from './io/texts.ts';
-import type { TextRef } from './io/texts.ts';
-import { checkRow } from './validate.ts';
-import type { ValidationIssue } from './validate.ts';
+import { ArticleStore } from './io/stores.ts';
+import type { StoreRef } from './io/stores.ts';
+import { checkRow, ReferenceSet } from './validate.ts';
+import type { RowReference, ValidationIssue } from './validate.ts';
 
 export interface PrepareInput {
   entry: SeedEntry;
@@ -54,17 +52,8 @@ export function prepare({ entry, manifest }: PrepareInput): PrepareOutput {
 export interface AnnotateInput {
   /** Where clean stored the article (as JSON), and the fields dedupe gives it. */
   store: string;
-  ref: TextRef;
+  ref: StoreRef;
   fields: DedupeFields;
-}
-
-/** A reference some row makes, with the row that makes it (for the message when it does not resolve). */
-export interface RowReference {
-  target: TableName;
-  id: string;
-  table: TableName;
-  rowId: string;
-  field: string;
 }
 
 /** A table's rows of one article, serialised: `[id, JSON line]`. */
@@ -87,22 +76,22 @@ export interface AnnotateOutput {
  */
 export function annotateTask({ store, ref, fields }: AnnotateInput): AnnotateOutput {
   // Opened for this one read (a few microseconds against milliseconds of annotation), so nothing stays open.
-  const s = new TextStore(store, true);
+  const s = new ArticleStore(store, true);
   let stored: CleanArticle;
   try {
-    stored = JSON.parse(s.readText(ref)) as CleanArticle;
+    stored = s.readArticle(ref);
   } finally {
     s.close();
   }
   const article: FullArticle = { ...stored, ...fields };
   const issues: ValidationIssue[] = [];
-  const refs = new Map<string, RowReference>();
+  const refs = new ReferenceSet();
   const lines: AnnotateOutput['lines'] = { articles: [], actor_mentions: [], quotes: [] };
   const take = (table: 'articles' | 'actor_mentions' | 'quotes', row: object, rowId: string) => {
     const r = checkRow(table, row as Record<string, unknown>, article.text);
     issues.push(...r.issues);
-    for (const x of r.references) if (!refs.has(`${x.table}\u001f${x.id}`)) refs.set(`${x.table}\u001f${x.id}`, { target: x.table, id: x.id, table, rowId, field: x.field });
-    lines[table].push([rowId, jsonLine(NAMES[table], row as Record<string, unknown>)]);
+    refs.addRow(table, rowId, r.references);
+    lines[table].push([rowId, jsonLine(table, row)]);
   };
   take('articles', article, article.article_id);
   const annotate = article.duplicate_of === null && article.language === 'en';
@@ -116,11 +105,9 @@ export function annotateTask({ store, ref, fields }: AnnotateInput): AnnotateOut
     lines,
     rows: rows ? { actors: rows.actors, reports: rows.reports } : null,
     issues,
-    references: [...refs.values()],
+    references: refs.values(),
   };
 }
-
-const NAMES = Object.fromEntries(TABLE_NAMES.map((t) => [t, columnsOf(t).map((c) => c.name)])) as Record<TableName, string[]>;
 
 export type Task = 'prepare' | 'annotate' | 'export';
 export type TaskInput<T extends Task> = T extends 'prepare' ? PrepareInput : T extends 'annotate' ? AnnotateInput : TableJob;

@@ -93,8 +93,53 @@ export function checkRow(table: TableName, row: Record<string, unknown>, article
   return { issues, references };
 }
 
+/** The issue of a primary key seen twice. */
+export const duplicateKey = (table: TableName, id: string, field: string): ValidationIssue => ({ code: 'DUPLICATE_KEY', table, rowId: id, field, message: `primary key "${id}" appears more than once` });
+
 /** The issue of a reference whose target key does not exist. */
 export const unresolved = (table: TableName, rowId: string, r: Reference): ValidationIssue => ({ code: 'REFERENCE', table, rowId, field: r.field, message: `"${r.id}" is not a ${r.table}.${primaryKeyOf(r.table)}` });
+
+/** A reference some row makes, with the row that makes it (for the message when it does not resolve). */
+export interface RowReference {
+  target: TableName;
+  id: string;
+  table: TableName;
+  rowId: string;
+  field: string;
+}
+
+/**
+ * Distinct references by target key, each with the first row that made it: bounded by the sizes of the target
+ * tables, not by the rows that refer to them. Resolved once every table is known.
+ */
+export class ReferenceSet {
+  private readonly refs = new Map<string, RowReference>();
+
+  add(r: RowReference): void {
+    const k = `${r.target}\u001f${r.id}`;
+    if (!this.refs.has(k)) this.refs.set(k, r);
+  }
+
+  /** The references of one row, as `checkRow` returns them. */
+  addRow(table: TableName, rowId: string, references: Reference[]): void {
+    for (const x of references) this.add({ target: x.table, id: x.id, table, rowId, field: x.field });
+  }
+
+  values(): RowReference[] {
+    return [...this.refs.values()];
+  }
+
+  /** An issue for every reference whose target key `has` does not know. */
+  unresolved(has: (table: TableName, id: string) => boolean): ValidationIssue[] {
+    return this.values()
+      .filter((r) => !has(r.target, r.id))
+      .map((r) => unresolved(r.table, r.rowId, { table: r.target, id: r.id, field: r.field }));
+  }
+
+  clear(): void {
+    this.refs.clear();
+  }
+}
 
 /** Validates all tables together (rows in memory). */
 export function validate(tables: Tables): ValidationResult {
@@ -106,7 +151,7 @@ export function validate(tables: Tables): ValidationResult {
     const seen = new Set<string>();
     for (const row of tables[table] as unknown as Record<string, unknown>[]) {
       const id = String(row[pk]);
-      if (seen.has(id)) issues.push({ code: 'DUPLICATE_KEY', table, rowId: id, field: pk, message: `primary key "${id}" appears more than once` });
+      if (seen.has(id)) issues.push(duplicateKey(table, id, pk));
       seen.add(id);
       if (table === 'articles') texts.set(id, (row['text'] as string | null) ?? null);
     }

@@ -12,7 +12,7 @@ import { TABLE_NAMES } from '../schema/tables.ts';
 import type { TableName } from '../schema/tables.ts';
 import { sha256sums } from './checksums.ts';
 import { buildDatapackage } from './datapackage.ts';
-import type { DataFile, DataFormat, DatasetMeta } from './datapackage.ts';
+import type { DataFile, DatasetMeta } from './datapackage.ts';
 import { renderDatasheet } from './datasheet.ts';
 import { buildCard, buildCitation, buildCroissant, buildLicense } from './metadata.ts';
 import { bumpBetween, changelogEntry, compareVersions, fieldChanges, requiredBump } from './changes.ts';
@@ -21,13 +21,13 @@ import { PipelineError } from '../errors.ts';
 import { SCHEMAS } from '../schema/tables.ts';
 import type { TableSchema } from '../schema/tables.ts';
 import type { TableSource } from './spool.ts';
-import { digest, exportTable } from './table.ts';
+import { digest, exportTable, FORMATS } from './table.ts';
 import { isAlive } from '../io/scratch.ts';
+import { sha256Hex } from '../hash.ts';
 import type { TableJob, TableResult } from './table.ts';
 import type { RunReport } from './report.ts';
 
 const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
-const FORMATS: DataFormat[] = ['csv', 'jsonl', 'parquet'];
 
 export interface ReleaseInput {
   outDir: string;
@@ -59,8 +59,7 @@ export async function writeRelease(input: ReleaseInput): Promise<{ dir: string; 
     const createdBy = `${meta.name} ${meta.version} (hyparquet-writer)`;
     const dataFiles: DataFile[] = [];
     const changes: Record<string, TableChanges> = {};
-    if (previous) mkdirSync(path.join(tmp, 'changes'), { recursive: true });
-    for (const f of FORMATS) mkdirSync(path.join(tmp, f), { recursive: true });
+    for (const f of [...FORMATS, 'changes']) mkdirSync(path.join(tmp, f));
     // Tables of this version, then tables only the previous version had (all their rows are removed).
     const names = [...new Set<string>([...TABLE_NAMES, ...Object.keys(previous?.schemas ?? {})])] as TableName[];
     const jobs: TableJob[] = names.map((table) => ({
@@ -98,17 +97,17 @@ export async function writeRelease(input: ReleaseInput): Promise<{ dir: string; 
     writeFileSync(path.join(tmp, 'LICENSE'), buildLicense(meta));
     writeFileSync(path.join(tmp, 'DATASHEET.md'), renderDatasheet(input.datasheetTemplate, report));
     // A first release has no previous version to diff against: its summary says so, and no diff repeats the data.
-    mkdirSync(path.join(tmp, 'changes'), { recursive: true });
     writeFileSync(path.join(tmp, 'changes', 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
     writeFileSync(path.join(tmp, 'CHANGELOG.md'), renderChangelog(input.changelogTemplate, [changelogEntry(summary), ...(previous?.changelog ?? [])]));
     // Data files were hashed as they were written; the rest are small.
     const known = new Map(dataFiles.map((f) => [f.path, f.sha256]));
     const files = listFiles(tmp);
     const sums = files.map((p) => ({ path: p, sha256: known.get(p) ?? digest(path.join(tmp, p)).sha256 }));
-    writeFileSync(path.join(tmp, 'SHA256SUMS'), sha256sums(sums));
+    const sumsText = sha256sums(sums);
+    writeFileSync(path.join(tmp, 'SHA256SUMS'), sumsText);
     input.onStep?.('swap');
     if (existsSync(final)) {
-      const differing = differences(tmp, final);
+      const differing = differences(new Map([...sums.map((s): [string, string] => [s.path, s.sha256]), ['SHA256SUMS', sha256Hex(sumsText)]]), final);
       rmSync(tmp, { recursive: true, force: true });
       if (differing.length) {
         throw new PipelineError('RELEASE_IMMUTABLE', `${final} is released and this run would change ${differing.length} file(s): ${differing.slice(0, 5).join(', ')}${differing.length > 5 ? ', …' : ''}`, { file: final }, 'bump the version in pipeline/metadata/dataset.json (CHANGELOG.md says which part); a version folder that was never published may instead be deleted and rebuilt');
@@ -131,14 +130,17 @@ function removeStale(outDir: string): void {
   }
 }
 
-/** Files that differ between two release folders (missing on either side, or different bytes). */
-function differences(a: string, b: string): string[] {
-  const [fa, fb] = [listFiles(a), listFiles(b)];
-  const all = [...new Set([...fa, ...fb])].sort();
-  return all.filter((f) => !fa.includes(f) || !fb.includes(f) || !readFileSync(path.join(a, f)).equals(readFileSync(path.join(b, f))));
+/**
+ * Files that differ between the release just built (its files' hashes) and a released folder: missing on either
+ * side, or different bytes. The released files are hashed a megabyte at a time: a table can be gigabytes.
+ */
+function differences(built: Map<string, string>, released: string): string[] {
+  const have = listFiles(released);
+  const all = [...new Set([...built.keys(), ...have])].sort();
+  return all.filter((f) => !built.has(f) || !have.includes(f) || built.get(f) !== digest(path.join(released, f)).sha256);
 }
 
-/** The highest released version below `version` in `outDir`, with its schemas, rows and changelog entries. */
+/** The highest released version below `version` in `outDir`, with its schemas, JSON Lines files and changelog entries. */
 function readPreviousVersion(outDir: string, version: string): (VersionData & { changelog: string[] }) | null {
   const versions = readdirSync(outDir)
     .map((n) => /^v(\d+\.\d+\.\d+)$/.exec(n)?.[1])

@@ -4,7 +4,6 @@
  * in memory. Writing is synchronous, so the bytes depend on the rows alone.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { columnsOf } from '../schema/tables.ts';
 import type { TableName } from '../schema/tables.ts';
 import { jsonLine } from './jsonl.ts';
 
@@ -63,9 +62,8 @@ export function drain(entries: Iterable<[string, string]>, sinks: Sink[], onEntr
 
 /** Feeds rows (in the order given, keys in `table`'s schema order) to `sinks`, chunked as `drain` does. */
 export function drainRows(rows: Iterable<object>, sinks: Sink[], table: TableName): void {
-  const names = columnsOf(table).map((c) => c.name);
   const entries = function* () {
-    for (const row of rows) yield ['', jsonLine(names, row as Record<string, unknown>)] as [string, string];
+    for (const row of rows) yield ['', jsonLine(table, row)] as [string, string];
   };
   drain(entries(), sinks);
 }

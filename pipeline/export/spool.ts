@@ -3,12 +3,11 @@
  *
  * A `TableSpool` takes rows in any order and keeps them on disk, partitioned by the first characters of their
  * id (ids are hashes, so the partitions are even); reading sorts one partition at a time. That is an external
- * sort in one pass each way: memory holds the write buffers and one partition, never the table. A
- * `memorySource` describes rows already in memory (small tables, tests) the same way.
+ * sort in one pass each way: memory holds the write buffers and one partition, never the table.
  */
-import { appendFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { columnsOf, primaryKeyOf } from '../schema/tables.ts';
+import { primaryKeyOf } from '../schema/tables.ts';
 import type { TableName } from '../schema/tables.ts';
 import { jsonLine } from './jsonl.ts';
 
@@ -16,7 +15,11 @@ import { jsonLine } from './jsonl.ts';
  * A table's rows as the export takes them: plain data, so a worker thread can be handed it. Read with
  * `entriesOf`: `[id, JSON line with its "\n"]` in primary-key order, equal ids next to each other.
  */
-export type TableSource = { table: TableName; count: number } & ({ rows: readonly object[] } | { spool: { dir: string; keys: string[] } });
+export interface TableSource {
+  table: TableName;
+  count: number;
+  spool: { dir: string; keys: string[] };
+}
 
 /** Characters of an id that choose its partition (`men_3f`: the table prefix and 256 partitions of hex ids). */
 const PARTITION_CHARS = 6;
@@ -25,19 +28,8 @@ const FLUSH_BYTES = 4 << 20;
 
 const byId = (a: [string, string], b: [string, string]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
-/** Rows held in memory. */
-export function memorySource(table: TableName, rows: readonly object[]): TableSource {
-  return { table, count: rows.length, rows };
-}
-
 /** The rows of a source in primary-key order. */
 export function* entriesOf(source: TableSource): Generator<[string, string]> {
-  if ('rows' in source) {
-    const pk = primaryKeyOf(source.table);
-    const names = columnsOf(source.table).map((c) => c.name);
-    yield* source.rows.map((r): [string, string] => [String((r as Record<string, unknown>)[pk]), jsonLine(names, r as Record<string, unknown>)]).sort(byId);
-    return;
-  }
   const { dir, keys } = source.spool;
   // One partition at a time: read, sort, hand out.
   for (const key of keys) {
@@ -58,7 +50,6 @@ export class TableSpool {
   readonly table: TableName;
   private readonly dir: string;
   private readonly pk: string;
-  private readonly names: string[];
   private readonly buffers = new Map<string, string[]>();
   private readonly onDisk = new Set<string>();
   private buffered = 0;
@@ -68,7 +59,6 @@ export class TableSpool {
     this.table = table;
     this.dir = path.join(dir, table);
     this.pk = primaryKeyOf(table);
-    this.names = columnsOf(table).map((c) => c.name);
     mkdirSync(this.dir, { recursive: true });
   }
 
@@ -77,7 +67,7 @@ export class TableSpool {
   }
 
   add(row: object): void {
-    this.addLine(String((row as Record<string, unknown>)[this.pk]), jsonLine(this.names, row as Record<string, unknown>));
+    this.addLine(String((row as Record<string, unknown>)[this.pk]), jsonLine(this.table, row));
   }
 
   /** A row already serialised (`jsonLine`, keys in schema order, ending in "\n"), with its id. */
@@ -106,11 +96,5 @@ export class TableSpool {
   seal(): TableSource {
     this.flush();
     return { table: this.table, count: this.n, spool: { dir: this.dir, keys: [...this.onDisk].sort() } };
-  }
-
-  /** Deletes the spool's files. */
-  dispose(): void {
-    rmSync(this.dir, { recursive: true, force: true });
-    this.buffers.clear();
   }
 }

@@ -6,10 +6,9 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { PipelineError } from '../errors.ts';
-import { columnsOf, primaryKeyOf } from '../schema/tables.ts';
+import { primaryKeyOf } from '../schema/tables.ts';
 import type { TableName } from '../schema/tables.ts';
-import { checkRow, ValidationFailed } from '../validate.ts';
+import { checkRow, duplicateKey, ValidationFailed } from '../validate.ts';
 import { RowDiff } from './changes.ts';
 import type { TableChanges } from './changes.ts';
 import { CsvSink } from './csv.ts';
@@ -56,7 +55,8 @@ export function exportTable(job: TableJob): TableResult {
   let latestDate: string | null = null;
   const entries = source ? (job.profile === 'public' ? publicEntries(table, entriesOf(source)) : entriesOf(source)) : [];
   const rows = drain(entries, sinks, (id, row) => {
-    if (id === last) throw new PipelineError('RELEASE_INVALID', `primary key "${id}" appears more than once`, { table, rowId: id, field: key }, 'fix the stage that produced the rows; nothing was written');
+    // Rows come in key order, so a key seen twice is seen twice in a row.
+    if (id === last) throw new ValidationFailed([duplicateKey(table, id, key)]);
     last = id;
     diff.add(id, row);
     const date = row['published_date'];
@@ -68,7 +68,8 @@ export function exportTable(job: TableJob): TableResult {
   return { table, rows, changes: { added: diff.added, removed: diff.removed, changed: diff.changed, unchanged: diff.unchanged }, latestDate, files };
 }
 
-const FORMATS: DataFormat[] = ['csv', 'jsonl', 'parquet'];
+/** The data formats of every table, in the order the release lists them. */
+export const FORMATS: DataFormat[] = ['csv', 'jsonl', 'parquet'];
 
 /** Size and SHA-256 of a file, read 1 MB at a time. */
 export function digest(file: string): { bytes: number; sha256: string } {
@@ -89,11 +90,10 @@ export function digest(file: string): { bytes: number; sha256: string } {
 
 /** Rows as the public profile releases them: each transformed, checked again, and serialised anew. */
 function* publicEntries(table: TableName, entries: Iterable<[string, string]>): Generator<[string, string]> {
-  const names = columnsOf(table).map((c) => c.name);
   for (const [id, line] of entries) {
     const row = publicRow(table, JSON.parse(line) as Record<string, unknown>);
     const { issues } = checkRow(table, row, null);
     if (issues.length) throw new ValidationFailed(issues);
-    yield [id, jsonLine(names, row)];
+    yield [id, jsonLine(table, row)];
   }
 }

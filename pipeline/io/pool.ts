@@ -1,7 +1,8 @@
 /**
  * A pool of worker threads for the per-article stages and the per-table export. Batches go out as workers
- * free up, at most two (or `perWorker`) per worker in flight, and their results are handed back strictly in batch order, so the output does not depend
- * on the number of workers, and only the batches in flight are in memory.
+ * free up, at most two (or `perWorker`) per worker in flight, and their results are handed back strictly in
+ * batch order, so the output does not depend on the number of workers, and only the batches in flight are in
+ * memory.
  */
 import { Worker } from 'node:worker_threads';
 import { runTask } from '../tasks.ts';

@@ -1,12 +1,13 @@
 /**
  * Per-article data kept on disk between stages, written once and read back by reference, so no stage holds
- * it for every article at once: the article bodies (clean writes them, annotate and the offset checks read
+ * it for every article at once: the clean articles (clean writes them, annotate and the evidence fill read
  * them) and the dedupe shingle sets (read only for the candidate pairs dedupe verifies).
  */
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import type { CleanArticle } from '../model.ts';
 
 /** Where one item is in its store. */
-export interface TextRef {
+export interface StoreRef {
   offset: number;
   bytes: number;
 }
@@ -23,19 +24,19 @@ export class BlobStore {
     this.fd = openSync(file, readOnly ? 'r' : 'w+');
   }
 
-  add(b: Uint8Array): TextRef {
+  add(b: Uint8Array): StoreRef {
     for (let off = 0; off < b.length; ) off += writeSync(this.fd, b, off, b.length - off, this.end + off);
     const ref = { offset: this.end, bytes: b.length };
     this.end += b.length;
     return ref;
   }
 
-  read(ref: TextRef): Buffer {
+  read(ref: StoreRef): Buffer {
     // A buffer of its own (not a slice of Node's shared pool), so typed-array views of it are aligned.
     const b = Buffer.allocUnsafeSlow(ref.bytes);
     for (let off = 0; off < ref.bytes; ) {
       const n = readSync(this.fd, b, off, ref.bytes - off, ref.offset + off);
-      if (n === 0) throw new Error(`text store ended at byte ${ref.offset + off} of ${ref.offset + ref.bytes}`);
+      if (n === 0) throw new Error(`${this.file} ended at byte ${ref.offset + off} of ${ref.offset + ref.bytes}`);
       off += n;
     }
     return b;
@@ -46,22 +47,23 @@ export class BlobStore {
   }
 }
 
-/** Article bodies, as UTF-8. */
-export class TextStore extends BlobStore {
-  addText(text: string): TextRef {
-    return this.add(Buffer.from(text, 'utf8'));
+/** Clean articles (body included), as JSON. */
+export class ArticleStore extends BlobStore {
+  /** `json`: the article as JSON.stringify gives it (workers serialise it, in parallel). */
+  addJson(json: string): StoreRef {
+    return this.add(Buffer.from(json, 'utf8'));
   }
-  readText(ref: TextRef): string {
-    return this.read(ref).toString('utf8');
+  readArticle(ref: StoreRef): CleanArticle {
+    return JSON.parse(this.read(ref).toString('utf8')) as CleanArticle;
   }
 }
 
 /** Sorted 32-bit shingle hashes. */
 export class ShingleStore extends BlobStore {
-  addSet(set: Uint32Array): TextRef {
+  addSet(set: Uint32Array): StoreRef {
     return this.add(new Uint8Array(set.buffer, set.byteOffset, set.byteLength));
   }
-  readSet(ref: TextRef): Uint32Array {
+  readSet(ref: StoreRef): Uint32Array {
     const b = this.read(ref);
     return new Uint32Array(b.buffer, b.byteOffset, b.byteLength / 4);
   }
