@@ -33,18 +33,20 @@ describe('worker pool', () => {
     const { mkdirSync } = await import('node:fs');
     const pool = createPool(2);
     try {
-      const jobs = ['a', 'b', 'dup'].map((name) => {
+      // A large job first and a small one second: the small one finishes first on the other worker, and must
+      // still come back second.
+      const jobs = ([['large', 3000], ['small', 1], ['dup', 1]] as const).map(([name, n]) => {
         const dir = tempDir();
         for (const f of ['csv', 'jsonl', 'parquet']) mkdirSync(path.join(dir, f));
         const spool = new TableSpool(dir, 'actors');
         const actor = (id: string) => ({ actor_id: id, name: name, actor_type: 'person', aliases: [], country_code: null, cameo_actor_code: null, wikidata_id: null, mention_count: 1, article_ids: [] });
-        spool.add(actor('act_0000000000000001'));
+        for (let i = 1; i <= n; i++) spool.add(actor(`act_${i.toString(16).padStart(16, '0')}`));
         if (name === 'dup') spool.add(actor('act_0000000000000001'));
         return { table: 'actors' as const, source: spool.seal(), dir, createdBy: 'test', profile: 'full' as const, previous: null };
       });
       const seen: number[] = [];
       await pool.stream('export', jobs.slice(0, 2).map((j) => [j]), (r) => seen.push(r[0]!.rows), 1);
-      expect(seen).toEqual([1, 1]);
+      expect(seen).toEqual([3000, 1]);
       const err = await pool.stream('export', [[jobs[2]!]], () => {}).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(PipelineError);
       expect((err as InstanceType<typeof PipelineError>).code).toBe('RELEASE_INVALID');
