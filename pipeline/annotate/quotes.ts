@@ -331,7 +331,10 @@ function indirectQuotes(
         let spoken: Speaker | null = null;
         for (const c of text.slice(s.start, at).matchAll(mainCue)) spoken = subjectBefore(s.start + c.index, s.start) ?? spoken;
         const first = spoken || main ? undefined : mentions.find((x) => x.start >= s.start && x.end <= at);
-        const clause = /^\s+(?:that\s+)?/.exec(rest)![0].length;
+        // "saying, “…”", "adding: …", "was quoted as saying.": punctuation may stand between the cue and its
+        // content, and a cue may have no content at all.
+        const clause = /^[\s,:;]*(?:that\s+)?/u.exec(rest)![0].length;
+        if (/^[\s.!?]*$|^[“"‘«„]/u.test(rest.slice(clause))) continue;
         const sp = spoken ? { ...spoken, cue } : first ? { key: first.key, text: first.text, attribution: (first.kind === 'description' ? 'description' : 'explicit') as Attribution, cue, at: first.start } : null;
         if (sp) push(at + cue.length + clause, s.end, sp, cue);
         continue;
