@@ -17,7 +17,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['pipeline/cli.ts', 'pipeline/release.ts', 'pipeline/publish/cli.ts', 'notebooks/**', 'pipeline/eval/cli.ts', 'pipeline/schema/generate-types.ts', 'tests/**', 'notebooks/**', 'bench/**'],
+    files: ['pipeline/cli.ts', 'pipeline/release.ts', 'pipeline/publish/cli.ts', 'notebooks/**', 'pipeline/eval/cli.ts', 'pipeline/eval/dev.ts', 'pipeline/schema/generate-types.ts', 'tests/**', 'notebooks/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },
   {

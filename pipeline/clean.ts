@@ -13,7 +13,8 @@ import { detectLanguage } from './language.ts';
 import type { CleanArticle, RawArticle } from './model.ts';
 import type { BoilerplateLexicon } from './clean/lexicon.ts';
 import { LEXICON } from './clean/lexicon.ts';
-import { parseByline, parseDateLine, parseNameRole, parseReportingCredit, parseSignoff, splitDateline, splitHeadlineDateline } from './clean/metadata.ts';
+import type { StatedDate } from './clean/metadata.ts';
+import { parseByline, parseBylineDate, parseDateLine, parseNameRole, parseReportingCredit, parseSignoff, pickPublishedDate, splitDateline, splitHeadlineDateline, withLabelLine } from './clean/metadata.ts';
 import { dominantScript, normalizeText, scriptCounts, segment, words } from './clean/text.ts';
 import { htmlToText, looksLikeHtml } from './clean/html.ts';
 import { removePii } from './pii.ts';
@@ -25,8 +26,8 @@ export type CleanResult =
 
 type Kind =
   | { kind: 'chrome'; rule: string }
-  | { kind: 'authors'; names: string[] }
-  | { kind: 'date'; date: string }
+  | { kind: 'authors'; names: string[]; date?: StatedDate }
+  | { kind: 'date'; date: StatedDate }
   | { kind: 'prose' }
   | { kind: 'short' };
 
@@ -36,13 +37,18 @@ interface Classified {
   k: Kind;
 }
 
-const SENTENCE_END = /[.!?…]["”’»)\]]*$/u;
+// A sentence end, with any closing marks after it: curly, straight (" and '), guillemets, German „…“, brackets.
+const SENTENCE_END = /[.!?…]["'”’“»›」)\]]*$/u;
 
 /** Cleans one raw article. `lex` defaults to the committed boilerplate lexicon. */
 export function clean(raw: RawArticle, lex: BoilerplateLexicon = LEXICON): CleanResult {
   const normalized = normalizeText(raw.text);
   const html = looksLikeHtml(normalized);
-  const segs = segment(removePii(html ? normalizeText(htmlToText(normalized)) : normalized));
+  // Contact data goes before anything reads the text, and again once segment has joined hard-wrapped lines: a
+  // number broken over two lines ("call (02)\n123 4567") is a telephone number only in the joined segment.
+  const segs = segment(removePii(html ? normalizeText(htmlToText(normalized)) : normalized))
+    .map((s) => ({ ...s, text: removePii(s.text).trim() }))
+    .filter((s) => s.text);
   const script = dominantScript(segs.map((s) => s.text));
   const removed: Record<string, number> = {};
   const count = (rule: string) => {
@@ -61,6 +67,7 @@ export function clean(raw: RawArticle, lex: BoilerplateLexicon = LEXICON): Clean
   // Header: headline (possibly run into the dateline), repeated headline, section labels.
   let title: string | null = null;
   let dateline: string | null = null;
+  let datelineDate: string | null = null;
   let bodyStart = -1;
   for (let i = 0; i < classified.length; i++) {
     const c = classified[i]!;
@@ -70,6 +77,7 @@ export function clean(raw: RawArticle, lex: BoilerplateLexicon = LEXICON): Clean
       if (fused && isHeadlineLike(fused.headline, lex)) {
         title = fused.headline;
         dateline = fused.dateline;
+        datelineDate = fused.date;
         c.text = fused.rest;
         bodyStart = i;
         break;
@@ -116,16 +124,19 @@ export function clean(raw: RawArticle, lex: BoilerplateLexicon = LEXICON): Clean
   }
 
   const authors: string[] = [];
-  let textDate: string | null = null;
+  // Dates the page states outside the body (date lines, a date beside the byline, the dateline's), with the
+  // segment they stand in: dates in the body's prose are what the article reports, never its date.
+  const stated: { date: StatedDate; at: number }[] = [];
   const body: string[] = [];
   classified.forEach((c, i) => {
     if (title !== null && c.k.kind !== 'chrome' && sameLine(c.text, title)) drop(c, 'repeated_headline');
     const k = c.k;
     if (k.kind === 'authors') {
       authors.push(...k.names);
+      if (k.date) stated.push({ date: k.date, at: i });
       count('byline');
     } else if (k.kind === 'date' && (i < bodyStart || i > bodyEnd)) {
-      textDate ??= k.date;
+      stated.push({ date: withLabelLine(k.date, classified[i - 1]?.text, lex), at: i });
       count('date_line');
     } else if (k.kind === 'chrome') count(k.rule);
     else if (bodyStart < 0 || i < bodyStart) count('before_body');
@@ -141,6 +152,7 @@ export function clean(raw: RawArticle, lex: BoilerplateLexicon = LEXICON): Clean
     const d = splitDateline(body[0]!);
     if (d) {
       dateline = d.dateline;
+      datelineDate = d.date;
       body[0] = d.rest;
     }
   }
@@ -153,6 +165,8 @@ export function clean(raw: RawArticle, lex: BoilerplateLexicon = LEXICON): Clean
 
   const text = body.join('\n\n');
   const manifest = raw.manifest;
+  if (datelineDate) stated.push({ date: { date: datelineDate, label: null }, at: bodyStart });
+  const textDate = pickPublishedDate(stated.sort((a, b) => a.at - b.at).map((s) => s.date))?.date ?? null;
   const published = textDate ?? manifest?.published_date ?? null;
   const article: CleanArticle = {
     article_id: stableId('art', raw.sourceFile),
@@ -175,7 +189,10 @@ export function clean(raw: RawArticle, lex: BoilerplateLexicon = LEXICON): Clean
 
 function classify(text: string, script: string | null, lex: BoilerplateLexicon): Kind {
   const n = words(text).length;
-  // Metadata first: a date line "Published: … | Updated: …" must not pass for a breadcrumb.
+  // Metadata first: a date line "Published: … | Updated: …" must not pass for a breadcrumb, and a byline
+  // sharing a line with the date ("Posted: 3 March 2025 by Jane Roe") must not pass for a date line.
+  const withDate = parseBylineDate(text, lex);
+  if (withDate) return { kind: 'authors', ...withDate };
   const date = parseDateLine(text, lex);
   if (date) return { kind: 'date', date };
   const names = parseByline(text, lex) ?? parseSignoff(text, lex) ?? parseNameRole(text, lex) ?? parseReportingCredit(text, lex)?.names;

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { PipelineError } from './errors.ts';
+import { parseFailArticles } from './failure.ts';
 import { DEFAULT_OPTIONS } from './options.ts';
 import type { RunOptions } from './options.ts';
 import { run, ValidationFailed } from './run.ts';
@@ -27,8 +28,17 @@ Options:
                                                                                 (default: full)
   --workers N            worker threads for clean and annotate; 0 picks 1 below 500
                          files, else up to 2; the output is the same for any N (default: 0)
-  --strict               exit 1 when any input file is quarantined
+  --strict               exit 1 when any input file is quarantined, including an article
+                         whose clean, annotation or checks raised an error
   -h, --help             show this help
+
+Environment:
+  DISPATCHES_FAIL_ARTICLES=FILE[:STAGE],…  failpoint for testing the quarantine: these seed files throw
+                         at STAGE (clean, annotate, check or corpus; default annotate)
+
+An article that raises an error is quarantined with a code (CLEAN_FAILED: no row; ANNOTATE_FAILED,
+CHECK_FAILED, CORPUS_FAILED: its row with annotation_status "failed", nothing else of it), the rest is
+released; run-report.json gives each file's code, stage and message.
 
 Exit codes:
   0  the release was written
@@ -69,7 +79,14 @@ function parseOptions(argv: string[]): RunOptions | null {
     if (!Number.isFinite(n) || !ok(n)) fail(`--${name} must be ${name === 'max-bytes' ? 'a positive whole number' : name === 'workers' ? 'a whole number from 0 to 64' : 'a number above 0 and at most 1'}, got "${raw}"`);
     return n;
   };
+  let failArticles;
+  try {
+    failArticles = parseFailArticles(process.env['DISPATCHES_FAIL_ARTICLES'] ?? '');
+  } catch (err) {
+    fail((err as PipelineError).what);
+  }
   return {
+    ...(failArticles.size ? { failArticles } : {}),
     seeds: values.seeds ?? DEFAULT_OPTIONS.seeds,
     out: values.out ?? DEFAULT_OPTIONS.out,
     maxBytes: num('max-bytes', values['max-bytes'], DEFAULT_OPTIONS.maxBytes, (n) => Number.isInteger(n) && n > 0),
@@ -109,6 +126,7 @@ async function main(): Promise<void> {
     return;
   }
   const started = performance.now();
+  for (const [file, stage] of options.failArticles ?? []) process.stderr.write(`FAILPOINT: DISPATCHES_FAIL_ARTICLES makes ${file} throw at stage ${stage} (for testing the quarantine)\n`);
   const projectOut = path.resolve(fileURLToPath(new URL('../dist-data', import.meta.url)));
   try {
     const summary = await run(
@@ -117,11 +135,12 @@ async function main(): Promise<void> {
       path.resolve(options.out) === projectOut,
       pauseAt(process.env['DISPATCHES_PAUSE_AT']),
     );
-    const { counts, tables } = summary.report;
+    const { counts, tables, quarantined_by_code: byCode } = summary.report;
+    const codes = Object.entries(byCode).map(([code, n]) => `${code} ${n}`).join(', ');
     process.stderr.write(
       `\nrelease  ${summary.dir} (${summary.files.length} files${summary.unchanged ? ', already released with these exact bytes: unchanged' : ''}) in ${((performance.now() - started) / 1000).toFixed(1)} s\n` +
         `rows     ${Object.entries(tables).map(([t, n]) => `${t} ${n}`).join(', ')}\n` +
-        `inputs   ${counts.files} files: ${counts.processed} processed, ${counts.duplicate} duplicates, ${counts.quarantined} quarantined, ${counts.ignored} ignored (see run-report.json)\n` +
+        `inputs   ${counts.files} files: ${counts.processed} processed, ${counts.duplicate} duplicates, ${counts.quarantined} quarantined${codes ? ` (${codes})` : ''}, ${counts.ignored} ignored (see run-report.json)\n` +
         `memory   peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (this process and its worker threads)\n`,
     );
   } catch (err) {

@@ -4,10 +4,10 @@
  * `findDuplicates` (dedupe/near.ts) and `clusterStories` (dedupe/stories.ts). Pure.
  */
 import { stableId } from './hash.ts';
-import type { CleanArticle, FullArticle } from './model.ts';
+import type { CleanArticle, DedupedArticle } from './model.ts';
 import { DEFAULT_NEAR, findDuplicates } from './dedupe/near.ts';
 import type { DuplicateLink, NearOptions } from './dedupe/near.ts';
-import { foldedWords, shingleSet, signatureOf, similarity } from './dedupe/signature.ts';
+import { foldedWords, intersectionSize, SAMPLE_MOD, shingleSet, signatureOf, similarity } from './dedupe/signature.ts';
 import type { Signature } from './dedupe/signature.ts';
 import { clusterStories, DEFAULT_STORY, termCounts } from './dedupe/stories.ts';
 import type { StoryOptions } from './dedupe/stories.ts';
@@ -19,7 +19,7 @@ export interface DedupeOptions {
 }
 
 export interface DedupeResult {
-  articles: FullArticle[];
+  articles: DedupedArticle[];
   /** Every duplicate found, with both similarity measures, for the run report. */
   links: DuplicateLink[];
 }
@@ -41,6 +41,27 @@ export function summarise(a: Pick<CleanArticle, 'article_id' | 'text' | 'publish
   const words = foldedWords(a.text);
   const shingles = shingleSet(words);
   return { sig: signatureOf(a, words, shingles), shingles, terms: termCounts(a.text) };
+}
+
+/**
+ * What is wrong with a summary, as messages (none: it is fit for the corpus steps). Workers check each summary
+ * before it leaves them, so one malformed summary quarantines its article instead of misleading the corpus
+ * steps. An empty shingle set (a text without words) is degenerate but valid.
+ */
+export function summaryProblems(articleId: string, s: ArticleSummary): string[] {
+  const p: string[] = [];
+  const increasing = (a: Uint32Array) => a.every((h, i) => i === 0 || h > a[i - 1]!);
+  if (s.sig.id !== articleId) p.push(`signature id ${JSON.stringify(s.sig.id)} is not the article's id ${articleId}`);
+  if (s.sig.day !== null && !Number.isSafeInteger(s.sig.day)) p.push(`signature day ${String(s.sig.day)} is neither a whole number of days nor null`);
+  if (!/^[0-9a-f]{64}$/.test(s.sig.exactKey)) p.push('signature exact key is not a SHA-256 in hex');
+  const sorted = s.shingles instanceof Uint32Array && increasing(s.shingles);
+  if (!sorted) p.push('shingle set is not a sorted set of 32-bit hashes');
+  else if (s.sig.shingles !== s.shingles.length) p.push(`signature counts ${s.sig.shingles} shingles, the set holds ${s.shingles.length}`);
+  const sample = s.sig.sample;
+  // (A subset of an unsorted set cannot be told by merging: that set is reported already.)
+  if (!(sample instanceof Uint32Array) || !increasing(sample) || sample.some((h) => h % SAMPLE_MOD !== 0) || (sorted && intersectionSize(sample, s.shingles) !== sample.length)) p.push('shingle sample is not a sorted subset of the shingles that are 0 mod SAMPLE_MOD');
+  for (const [t, n] of s.terms) if (!t || !Number.isSafeInteger(n) || n < 1) p.push(`name term ${JSON.stringify(t)} has count ${String(n)}`);
+  return p;
 }
 
 /** The corpus decisions: every duplicate found, and the story key of every article. */
@@ -89,7 +110,7 @@ export function storyDecisions(summaries: (CompactSummary | ArticleSummary)[], l
 }
 
 /** The fields dedupe sets on an article. */
-export type DedupeFields = Pick<FullArticle, 'duplicate_of' | 'duplicate_kind' | 'duplicate_similarity' | 'story_id'>;
+export type DedupeFields = Pick<DedupedArticle, 'duplicate_of' | 'duplicate_kind' | 'duplicate_similarity' | 'story_id'>;
 
 /** An article's duplicate and story fields, from the decisions. */
 export function dedupeFields(articleId: string, d: DedupeDecisions): DedupeFields {
@@ -104,7 +125,7 @@ export function dedupeFields(articleId: string, d: DedupeDecisions): DedupeField
 }
 
 /** An article with its duplicate and story fields set from the decisions. */
-export function withDedupe(a: CleanArticle, d: DedupeDecisions): FullArticle {
+export function withDedupe(a: CleanArticle, d: DedupeDecisions): DedupedArticle {
   return { ...a, ...dedupeFields(a.article_id, d) };
 }
 

@@ -66,11 +66,11 @@ export function planIngest(folder: SeedFolder): Map<string, ManifestEntry> {
 
 /** One entry (its bytes read, or the reason they were not) decoded into a raw article, or rejected with an outcome. Pure. */
 export function ingestEntry(e: SeedEntry, manifest: ManifestEntry | null): { raw: RawArticle; outcome: FileOutcome } | { rejected: FileOutcome } {
-  const outcome: FileOutcome = { file: e.name, status: 'processed', code: null, message: null, article_id: null, bytes: e.size, sha256: e.bytes ? sha256Hex(e.bytes) : null, removed: {}, warnings: [] };
+  const outcome: FileOutcome = { file: e.name, status: 'processed', code: null, stage: null, message: null, article_id: null, bytes: e.size, sha256: e.bytes ? sha256Hex(e.bytes) : null, removed: {}, warnings: [] };
   const decoded = e.code ? { code: e.code, message: e.message ?? e.code } : e.bytes ? decode(e.bytes) : { code: 'UNREADABLE', message: 'the file could not be read; check its permissions' };
   if ('code' in decoded) {
     const ignored = ['NOT_TXT', 'SUBFOLDER', 'SYMLINK_OUTSIDE'].includes(decoded.code);
-    return { rejected: { ...outcome, status: ignored ? 'ignored' : 'quarantined', code: decoded.code, message: decoded.message } };
+    return { rejected: { ...outcome, status: ignored ? 'ignored' : 'quarantined', code: decoded.code, stage: 'ingest', message: decoded.message } };
   }
   if (decoded.encoding !== 'utf-8') outcome.warnings.push(`DECODED_${decoded.encoding.toUpperCase().replace('-', '')}: read as ${decoded.encoding} (byte order mark)`);
   return { raw: { sourceFile: e.name, text: decoded.text, manifest }, outcome };

@@ -22,15 +22,23 @@ export interface RawArticle {
 /** An article row with its body: every stage works on these (only the public profile's export drops the text). */
 export type FullArticle = Article & { text: string };
 
+/** An article after dedupe, before annotate has said whether it was annotated (`annotation_status`). */
+export type DedupedArticle = Omit<FullArticle, 'annotation_status'>;
+
 /** An article after clean, before dedupe has set its duplicate and story fields. */
-export type CleanArticle = Omit<FullArticle, 'duplicate_of' | 'duplicate_kind' | 'duplicate_similarity' | 'story_id'>;
+export type CleanArticle = Omit<DedupedArticle, 'duplicate_of' | 'duplicate_kind' | 'duplicate_similarity' | 'story_id'>;
+
+/** Where a file was quarantined or ignored: ingest (read, decode), clean, or one of the per-article failure stages. */
+export type OutcomeStage = 'ingest' | 'clean' | 'annotate' | 'check' | 'corpus';
 
 /** What became of one input file; `run-report.json` lists one per file. */
 export interface FileOutcome {
   file: string;
   status: 'processed' | 'duplicate' | 'quarantined' | 'ignored';
-  /** Reason code for quarantined and ignored files, e.g. `EMPTY_FILE`. */
+  /** Reason code for quarantined, ignored and duplicate files, e.g. `EMPTY_FILE`, `ANNOTATE_FAILED`, `NEAR_DUPLICATE`. */
   code: string | null;
+  /** The stage that quarantined or ignored the file (`ingest`, `clean`, `annotate`, `check`, `corpus`); null otherwise. */
+  stage: OutcomeStage | null;
   message: string | null;
   article_id: string | null;
   bytes: number | null;

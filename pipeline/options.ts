@@ -1,3 +1,5 @@
+import type { FailStage } from './failure.ts';
+
 /** Run options: the CLI turns flags into this once; stages never re-check them. */
 export interface RunOptions {
   /** Folder of seed articles (default `seeds`). */
@@ -16,6 +18,11 @@ export interface RunOptions {
   profile: 'full' | 'public';
   /** Worker threads for clean and annotate; 0 (default) picks 1 for fewer than 500 files, else up to 2. Output is the same whatever the number. */
   workers: number;
+  /**
+   * Failpoints, for testing the quarantine: these files (names as in the seeds folder) throw at the given
+   * stage (the CLI reads them from DISPATCHES_FAIL_ARTICLES; default none).
+   */
+  failArticles?: ReadonlyMap<string, FailStage>;
 }
 
 export const DEFAULT_OPTIONS: RunOptions = {

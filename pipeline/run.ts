@@ -7,9 +7,12 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CorpusAnnotations } from './annotate.ts';
+import { mentionId } from './annotate/registry.ts';
 import { dedupeFields, duplicateLinks, storyDecisions } from './dedupe.ts';
 import type { CompactSummary } from './dedupe.ts';
 import { PipelineError } from './errors.ts';
+import { failpoint, failureOf, quarantine } from './failure.ts';
+import type { FailStage } from './failure.ts';
 import type { DatasetMeta } from './export/datapackage.ts';
 import { buildReport } from './export/report.ts';
 import type { RunReport } from './export/report.ts';
@@ -25,10 +28,12 @@ import { readSeedFolder } from './io/seeds.ts';
 import { ArticleStore, ShingleStore } from './io/stores.ts';
 import type { StoreRef } from './io/stores.ts';
 import datasetMeta from './metadata/dataset.json' with { type: 'json' };
-import type { FileOutcome } from './model.ts';
+import type { FileOutcome, FullArticle } from './model.ts';
 import type { RunOptions } from './options.ts';
 import { primaryKeyOf, TABLE_NAMES } from './schema/tables.ts';
 import type { TableName } from './schema/tables.ts';
+import { checkedRow } from './checked.ts';
+import type { AnnotateOutput } from './tasks.ts';
 import { checkRow, ReferenceSet, ValidationFailed } from './validate.ts';
 import type { ValidationIssue } from './validate.ts';
 
@@ -90,6 +95,11 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
   // Per-article stages run on worker threads when there is enough work to pay for starting them.
   const workers = options.workers || (folder.entries.length < 500 ? 1 : Math.min(2, availableParallelism()));
   const pool = createPool(workers);
+  // Failpoints (testing) travel with the items of their files, so they fire on worker threads too.
+  const failAt = (file: string): { fail?: FailStage } => {
+    const fail = options.failArticles?.get(file);
+    return fail ? { fail } : {};
+  };
   const work = createScratch();
   // Named apart from the table spools, which are folders named after their tables.
   const articles = new ArticleStore(path.join(work, 'clean-articles.store'));
@@ -113,7 +123,7 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
     const shingleRef = new Map<string, StoreRef>();
     const terms = new Interner();
     await timedAsync('clean', async () => {
-      const items = sortedEntries(folder).map((entry) => ({ entry, manifest: manifest.get(entry.name) ?? null }));
+      const items = sortedEntries(folder).map((entry) => ({ entry, manifest: manifest.get(entry.name) ?? null, ...failAt(entry.name) }));
       await pool.stream('prepare', batches(items), (results) => {
         for (const r of results) {
           outcomes.push(r.outcome);
@@ -151,22 +161,65 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
     const issues: ValidationIssue[] = [];
     const references = new ReferenceSet();
     const corpus = new CorpusAnnotations();
+    const evidenceMentions = new Set<string>();
+    const outcomeOf = new Map(outcomes.flatMap((o) => (o.article_id ? [[o.article_id, o] as const] : [])));
+    // Articles whose own row failed its check: they leave the release.
+    const rowless = new Set<string>();
     await timedAsync('annotate', async () => {
       const items = function* () {
-        for (const { id, ref } of kept) yield { store: articles.file, ref, fields: dedupeFields(id, decisions) };
+        for (const { id, file, ref } of kept) yield { store: articles.file, ref, fields: dedupeFields(id, decisions), ...failAt(file) };
       };
       await pool.stream('annotate', batches(items()), (results) => {
-        for (const r of results) {
-          issues.push(...r.issues);
-          for (const x of r.references) references.add(x);
-          for (const [id, line] of r.lines.articles) spools.articles!.addLine(id, line);
-          for (const [id, line] of r.lines.actor_mentions) spools.actor_mentions!.addLine(id, line);
-          for (const [id, line] of r.lines.quotes) spools.quotes!.addLine(id, line);
-          if (r.rows) corpus.add(r.article, r.rows);
-        }
+        for (const r of results) fileArticle(r);
       });
       return spools.actor_mentions!.count + spools.quotes!.count;
     });
+
+    /**
+     * Files one article's results, once the corpus step has taken its share: when that throws, the article fails
+     * (CORPUS_FAILED) with nothing of it merged, and its row is filed as "failed", without its mentions and quotes.
+     */
+    function fileArticle(r: AnnotateOutput): void {
+      const id = r.article.article_id;
+      const file = fileOf.get(id)!;
+      let { row, annotation, failure } = r;
+      if (annotation) {
+        try {
+          failpoint(failAt(file).fail, 'corpus', file);
+          corpus.add(r.article, annotation.corpus);
+        } catch (err) {
+          failure = failureOf('corpus', err);
+          annotation = null;
+          row = row && checkedRow({ ...(JSON.parse(row.line) as FullArticle), annotation_status: 'failed' });
+        }
+      }
+      if (failure) quarantine(outcomeOf.get(id)!, failure);
+      if (!row) {
+        rowless.add(id);
+        outcomeOf.get(id)!.article_id = null;
+      }
+      for (const part of [row, annotation]) {
+        if (!part) continue;
+        issues.push(...part.issues);
+        for (const x of part.references) references.add(x);
+      }
+      if (row) spools.articles!.addLine(id, row.line);
+      if (annotation) {
+        // The mentions the article's event evidence names (event_mentions.source/target_mention_id): only those
+        // are kept as keys, not every mention of the corpus.
+        const own = new Set(annotation.lines.actor_mentions.map(([rowId]) => rowId));
+        for (const d of annotation.corpus.reports) {
+          for (const span of [d.sourceMention, d.targetMention]) {
+            const mid = span && mentionId(id, span);
+            if (mid && own.has(mid)) evidenceMentions.add(mid);
+          }
+        }
+        // And the mentions the quotes name as their speakers' (quotes.speaker_mention_id).
+        for (const x of annotation.references) if (x.target === 'actor_mentions' && own.has(x.id)) evidenceMentions.add(x.id);
+      }
+      for (const [rowId, line] of annotation?.lines.actor_mentions ?? []) spools.actor_mentions!.addLine(rowId, line);
+      for (const [rowId, line] of annotation?.lines.quotes ?? []) spools.quotes!.addLine(rowId, line);
+    }
 
     // validate: the corpus tables, each row checked and filed in its spool as it comes (the export reads every
     // table from a spool, partition by partition), then every reference against the keys of its target table.
@@ -174,11 +227,12 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
     timed('validate', (n) => n, () => {
       // Evidence texts are filled in from the stored articles, each read once; the merge keeps offsets only.
       const m = corpus.finish(() => '');
-      const textRef = new Map(kept.map(({ id, ref }) => [id, ref]));
+      const textRef = new Map(kept.filter(({ id }) => !rowless.has(id)).map(({ id, ref }) => [id, ref]));
       const keys: Partial<Record<TableName, { has(id: string): boolean }>> = {
         articles: textRef,
         actors: new Set(m.actors.map((a) => a.actor_id)),
         events: new Set(m.events.map((e) => e.event_id)),
+        actor_mentions: evidenceMentions,
       };
       const file = (table: 'actors' | 'events' | 'event_mentions', row: Record<string, unknown>, text: string | undefined) => {
         const r = checkRow(table, row, text);

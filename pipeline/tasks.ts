@@ -5,27 +5,33 @@
  *   export:   one table of the release (export/table.ts)
  *   annotate: a stored article with its final fields → its checked row, and (canonical English articles)
  *             its actor mentions and quotes, checked against its text, with its actors and event reports
+ * An exception while cleaning, annotating or checking one item is caught here, for that item alone, and comes
+ * back as the article's failure (failure.ts): a worker never fails a batch because of one article.
  */
 import { articleRows } from './annotate.ts';
 import type { ArticleRows } from './annotate.ts';
+import { checkedAnnotation, checkedRow } from './checked.ts';
+import type { CheckedAnnotation, CheckedRow } from './checked.ts';
+import { PipelineError } from './errors.ts';
+import { failpoint, failureOf } from './failure.ts';
+import type { ArticleFailure, FailStage } from './failure.ts';
 import { clean } from './clean.ts';
 import { exportTable } from './export/table.ts';
 import type { TableJob, TableResult } from './export/table.ts';
-import { summarise } from './dedupe.ts';
+import { summarise, summaryProblems } from './dedupe.ts';
 import type { ArticleSummary, DedupeFields } from './dedupe.ts';
 import { ingestEntry } from './ingest.ts';
 import type { SeedEntry } from './ingest.ts';
 import { loadEntry } from './io/seeds.ts';
-import type { CleanArticle, FileOutcome, FullArticle, ManifestEntry } from './model.ts';
-import { jsonLine } from './export/jsonl.ts';
+import type { CleanArticle, DedupedArticle, FileOutcome, FullArticle, ManifestEntry } from './model.ts';
 import { ArticleStore } from './io/stores.ts';
 import type { StoreRef } from './io/stores.ts';
-import { checkRow, ReferenceSet } from './validate.ts';
-import type { RowReference, ValidationIssue } from './validate.ts';
 
 export interface PrepareInput {
   entry: SeedEntry;
   manifest: ManifestEntry | null;
+  /** Failpoint (testing): throw at this stage. */
+  fail?: FailStage;
 }
 
 export interface PrepareOutput {
@@ -37,16 +43,29 @@ export interface PrepareOutput {
   summary: ArticleSummary | null;
 }
 
-export function prepare({ entry, manifest }: PrepareInput): PrepareOutput {
-  const ingested = ingestEntry(loadEntry(entry), manifest);
-  if ('rejected' in ingested) return { outcome: ingested.rejected, decoded: false, article: null, summary: null };
-  const { raw, outcome } = ingested;
-  const result = clean(raw);
-  outcome.removed = result.removed;
-  if (!result.ok) return { outcome: { ...outcome, status: 'quarantined', code: result.code, message: result.message }, decoded: true, article: null, summary: null };
-  const a = result.article;
-  if (a.language !== 'en') outcome.warnings.push(`NOT_ANNOTATED: language is ${a.language ?? 'undetermined'}; the annotators read English only, so the article is released without actors, quotes or events`);
-  return { outcome: { ...outcome, article_id: a.article_id }, decoded: true, article: { id: a.article_id, file: a.source_file, json: JSON.stringify(a) }, summary: summarise(a) };
+/** Reads, decodes and cleans one file and summarises it for dedupe; any exception quarantines the file (CLEAN_FAILED). */
+export function prepare({ entry, manifest, fail }: PrepareInput): PrepareOutput {
+  let outcome: FileOutcome | null = null;
+  try {
+    const ingested = ingestEntry(loadEntry(entry), manifest);
+    if ('rejected' in ingested) return { outcome: ingested.rejected, decoded: false, article: null, summary: null };
+    outcome = ingested.outcome;
+    failpoint(fail, 'clean', entry.name);
+    const result = clean(ingested.raw);
+    outcome.removed = result.removed;
+    if (!result.ok) return { outcome: { ...outcome, status: 'quarantined', code: result.code, stage: 'clean', message: result.message }, decoded: true, article: null, summary: null };
+    const a = result.article;
+    const summary = summarise(a);
+    // Checked before it leaves: a malformed summary is this article's problem, not the corpus step's.
+    const problems = summaryProblems(a.article_id, summary);
+    if (problems.length) throw new PipelineError('SUMMARY_INVALID', `the dedupe summary is malformed: ${problems.join('; ')}`, { file: entry.name }, 'report the file: clean and summarise must give every article a well-formed summary');
+    if (a.language !== 'en') outcome.warnings.push(`NOT_ANNOTATED: language is ${a.language ?? 'undetermined'}; the annotators read English only, so the article is released without actors, quotes or events`);
+    return { outcome: { ...outcome, article_id: a.article_id }, decoded: true, article: { id: a.article_id, file: a.source_file, json: JSON.stringify(a) }, summary };
+  } catch (err) {
+    const f = failureOf('clean', err);
+    const base: FileOutcome = outcome ?? { file: entry.name, status: 'processed', code: null, stage: null, message: null, article_id: null, bytes: entry.size, sha256: null, removed: {}, warnings: [] };
+    return { outcome: { ...base, status: 'quarantined', code: f.code, stage: f.stage, message: f.message }, decoded: outcome !== null, article: null, summary: null };
+  }
 }
 
 export interface AnnotateInput {
@@ -54,27 +73,27 @@ export interface AnnotateInput {
   store: string;
   ref: StoreRef;
   fields: DedupeFields;
+  /** Failpoint (testing): throw at this stage. */
+  fail?: FailStage;
 }
-
-/** A table's rows of one article, serialised: `[id, JSON line]`. */
-export type Lines = [string, string][];
 
 export interface AnnotateOutput {
   /** What the corpus steps need of the article. */
   article: Pick<FullArticle, 'article_id' | 'outlet' | 'story_id'>;
-  lines: { articles: Lines; actor_mentions: Lines; quotes: Lines };
-  /** The article's actors and event reports (annotated articles only). */
-  rows: Pick<ArticleRows, 'actors' | 'reports'> | null;
-  issues: ValidationIssue[];
-  /** Distinct references of the article's rows. */
-  references: RowReference[];
+  /** Its articles row (with `annotation_status`); null when checking the row itself failed. */
+  row: CheckedRow | null;
+  /** Canonical English articles whose annotation and checks went through; null otherwise. */
+  annotation: CheckedAnnotation | null;
+  /** Why the article was quarantined (annotate, check), or null. */
+  failure: ArticleFailure | null;
 }
 
 /**
- * Reads the article clean stored, gives it its dedupe fields, checks its row, and annotates it when it is a
- * canonical English article. Rows come back serialised, so the main thread only files them away.
+ * Reads the article clean stored, gives it its dedupe fields, annotates it when it is a canonical English
+ * article, checks what that made, and checks its row. An exception while annotating or checking fails this
+ * article alone: its row says `annotation_status: "failed"` and nothing else of it comes back.
  */
-export function annotateTask({ store, ref, fields }: AnnotateInput): AnnotateOutput {
+export function annotateTask({ store, ref, fields, fail }: AnnotateInput): AnnotateOutput {
   // Opened for this one read (a few microseconds against milliseconds of annotation), so nothing stays open.
   const s = new ArticleStore(store, true);
   let stored: CleanArticle;
@@ -83,30 +102,36 @@ export function annotateTask({ store, ref, fields }: AnnotateInput): AnnotateOut
   } finally {
     s.close();
   }
-  const article: FullArticle = { ...stored, ...fields };
-  const issues: ValidationIssue[] = [];
-  const refs = new ReferenceSet();
-  const lines: AnnotateOutput['lines'] = { articles: [], actor_mentions: [], quotes: [] };
-  const take = (table: 'articles' | 'actor_mentions' | 'quotes', row: object, rowId: string) => {
-    const r = checkRow(table, row as Record<string, unknown>, article.text);
-    issues.push(...r.issues);
-    refs.addRow(table, rowId, r.references);
-    lines[table].push([rowId, jsonLine(table, row)]);
-  };
-  take('articles', article, article.article_id);
-  const annotate = article.duplicate_of === null && article.language === 'en';
-  const rows = annotate ? articleRows(article) : null;
-  if (rows) {
-    for (const m of rows.actor_mentions) take('actor_mentions', m, m.mention_id);
-    for (const q of rows.quotes) take('quotes', q, q.quote_id);
+  const article: DedupedArticle = { ...stored, ...fields };
+  let failure: ArticleFailure | null = null;
+  let annotation: CheckedAnnotation | null = null;
+  if (article.duplicate_of === null && article.language === 'en') {
+    let rows: ArticleRows | null = null;
+    try {
+      failpoint(fail, 'annotate', article.source_file);
+      rows = articleRows(article);
+    } catch (err) {
+      failure = failureOf('annotate', err);
+    }
+    try {
+      if (rows) {
+        failpoint(fail, 'check', article.source_file);
+        annotation = checkedAnnotation(article, rows);
+      }
+    } catch (err) {
+      failure = failureOf('check', err);
+    }
   }
-  return {
-    article: { article_id: article.article_id, outlet: article.outlet, story_id: article.story_id },
-    lines,
-    rows: rows ? { actors: rows.actors, reports: rows.reports } : null,
-    issues,
-    references: refs.values(),
-  };
+  const status: FullArticle['annotation_status'] = failure ? 'failed' : annotation ? 'annotated' : 'not_annotated';
+  let row: CheckedRow | null = null;
+  try {
+    row = checkedRow({ ...article, annotation_status: status });
+  } catch (err) {
+    // Not even its row can be vouched for: the article leaves the release (the run report says why).
+    failure = failureOf('check', err, 'checking its articles row (the article has no row): ');
+    annotation = null;
+  }
+  return { article: { article_id: article.article_id, outlet: article.outlet, story_id: article.story_id }, row, annotation, failure };
 }
 
 export type Task = 'prepare' | 'annotate' | 'export';

@@ -75,9 +75,13 @@ export interface Article {
    * Groups articles that tell the same story (same event in other outlets' words, or copies). An article alone in its story has a story of its own.
    */
   story_id: string;
+  /**
+   * Whether the article's actor mentions, quotes and events are in the release: `annotated` (a canonical English article, annotated; it may have no mentions at all); `not_annotated` (left out by design: a duplicate, whose original is annotated instead, or an article not in English or of unknown language, since the rules read English only); `failed` (annotating or checking the article raised an error: none of its actor mentions, quotes or events are released, and `run-report.json` gives the code, stage and message). A failed article keeps its row, so `duplicate_of` and every reference to it stay whole.
+   */
+  annotation_status: 'annotated' | 'not_annotated' | 'failed';
 }
 /**
- * One row per real-world person, organisation or country that the articles name, merged across the whole dataset.
+ * One row per real-world person, organisation, country or group (people named by role and country) that the articles name, merged across the whole dataset.
  */
 export interface Actor {
   /**
@@ -89,9 +93,9 @@ export interface Actor {
    */
   name: string;
   /**
-   * Kind of actor: `person`, `organization` (ministries, agencies, media that speak, parties, companies, universities) or `country`.
+   * Kind of actor: `person`, `organization` (ministries, agencies, media that speak, parties, companies, universities), `country`, or `group`: people named by role and, where the text gives it, country ("Israeli soldiers", "riot police", "opposition supporters"), with their CAMEO sector in `cameo_actor_code` (`ISRMIL`, `COP`).
    */
-  actor_type: 'person' | 'organization' | 'country';
+  actor_type: 'person' | 'organization' | 'country' | 'group';
   /**
    * Every surface form seen in the texts (sorted), the canonical name included when it was seen.
    */
@@ -175,6 +179,14 @@ export interface Quote {
    */
   speaker_actor_id: string | null;
   /**
+   * Every actor the article gives the words to, in the order named: one for a single speaker, several for joint speakers ("Brazil and Argentina said" → Brazil, Argentina); `speaker_actor_id` is the first. Empty when the speaker could not be resolved.
+   */
+  speaker_actor_ids: string[];
+  /**
+   * The actor mention the speaker was taken from (the name, surname, description or resolved pronoun's antecedent standing at the cue; for a continued quote, the mention that named the speaker before), so a reader can see who was taken to speak and why; null when the speaker is unresolved or was named by no mention row.
+   */
+  speaker_mention_id: string | null;
+  /**
    * Words naming the speaker at this place ("she", "the ministry", "a ministry official"); null when none.
    */
   speaker_text: string | null;
@@ -190,6 +202,14 @@ export interface Quote {
    * Speech verb or phrase that introduces the quote as printed ("said", "according to"); null when none.
    */
   cue: string | null;
+  /**
+   * Offset of the first character of `cue` in `articles.text` (UTF-16 code units); null when there is no cue (a continued quote).
+   */
+  cue_start: number | null;
+  /**
+   * Offset just past the last character of `cue` in `articles.text`; null when there is no cue.
+   */
+  cue_end: number | null;
   /**
    * Offset of the first character of `text` in `articles.text` (UTF-16 code units).
    */
@@ -298,6 +318,26 @@ export interface EventMention {
    * Offset just past the last character of the sentence in `articles.text` (UTF-16 code units).
    */
   char_end: number;
+  /**
+   * Offset of the first character of the trigger word (the verb or noun the pattern fired on) in `articles.text`.
+   */
+  trigger_start: number;
+  /**
+   * Offset just past the trigger word in `articles.text`.
+   */
+  trigger_end: number;
+  /**
+   * Id of the CAMEO pattern that fired (`pipeline/lexicon/cameo/<root>.json`): the code and a slug, e.g. `163.impose_sanction`.
+   */
+  pattern_id: string;
+  /**
+   * The actor mention taken as the source in this article (for a pronoun, the mention it was resolved to).
+   */
+  source_mention_id: string;
+  /**
+   * The actor mention taken as the target in this article; null when the event has no target.
+   */
+  target_mention_id: string | null;
 }
 /** Row type of each table. */
 export interface Rows {

@@ -46,6 +46,15 @@ describe('actors', () => {
     expect(m).toEqual(expect.arrayContaining([['Pyongyang', 'North Korea'], ['Washington', 'United States'], ['Seoul', 'South Korea'], ['the foreign ministry', 'Russian Foreign Ministry']]));
   });
 
+  it('takes organisations whole: no person from the end of "Ministry of …", no country inside a ministry, no name starting with "and"', () => {
+    const out = run('The Ministry of Foreign Affairs said the talks went well. Russia’s foreign ministry and Kaka University agreed.');
+    expect(out.actor_mentions.map((m) => [m.text, out.actors.find((a) => a.actor_id === m.actor_id)!.actor_type])).toEqual([
+      ['Ministry of Foreign Affairs', 'organization'],
+      ['Russia’s foreign ministry', 'organization'],
+      ['Kaka University', 'organization'],
+    ]);
+  });
+
   it('keeps offsets of every mention exact', () => {
     const text = 'Russia’s foreign ministry said Kim Jong-un and Vladimir Putin met. Putin left.';
     const out = run(text);

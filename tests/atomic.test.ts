@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from './helpers.ts';
+import { ROOT, VERSION, runCli, tempDir } from './helpers.ts';
 
 const seeds = path.join(ROOT, 'seeds');
 
@@ -33,24 +33,24 @@ describe('atomic release', () => {
   it('keeps the previous release byte-identical and shows no partial version when killed during export', async () => {
     const out = tempDir();
     expect(runCli(['--seeds', seeds, '--out', out]).status).toBe(0);
-    const before = snapshot(path.join(out, 'v0.1.0'));
+    const before = snapshot(path.join(out, VERSION));
     const points = ['file:csv/articles.csv', 'file:parquet/actors.parquet', 'file:parquet/event_mentions.parquet', 'swap'];
     for (const step of points) {
       await killAt(out, step);
       const visible = readdirSync(out).filter((n) => !n.startsWith('.'));
-      expect(visible, step).toEqual(['v0.1.0']);
-      expect(snapshot(path.join(out, 'v0.1.0')), step).toEqual(before);
+      expect(visible, step).toEqual([VERSION]);
+      expect(snapshot(path.join(out, VERSION)), step).toEqual(before);
     }
     // A first release killed just before its rename leaves no version folder at all.
     const fresh = tempDir();
     await killAt(fresh, 'swap');
     expect(readdirSync(fresh).filter((n) => !n.startsWith('.'))).toEqual([]);
     expect(runCli(['--seeds', seeds, '--out', fresh]).status).toBe(0);
-    expect(snapshot(path.join(fresh, 'v0.1.0'))).toEqual(before);
+    expect(snapshot(path.join(fresh, VERSION))).toEqual(before);
     // The next run completes, cleans the temporary folders the killed runs left, and gives the same bytes.
     expect(runCli(['--seeds', seeds, '--out', out]).status).toBe(0);
-    expect(readdirSync(out)).toEqual(['v0.1.0']);
-    expect(snapshot(path.join(out, 'v0.1.0'))).toEqual(before);
+    expect(readdirSync(out)).toEqual([VERSION]);
+    expect(snapshot(path.join(out, VERSION))).toEqual(before);
   }, 120_000);
 
 });

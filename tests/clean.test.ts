@@ -37,6 +37,25 @@ describe('clean', () => {
     expect(fromText.ok && [fromText.article.published_date, fromText.article.published_date_source]).toEqual(['2020-01-05', 'text']);
   });
 
+  it("takes the dateline's full date over the manifest, and never a date in the body's prose", () => {
+    const manifest = { file: 'x.txt', outlet: null, url: null, published_date: '2025-03-09', language: 'en' };
+    const body = 'The treaty was signed on February 27, 2025 in the capital, the foreign ministry said on Monday.';
+    const dated = clean({ sourceFile: 'x.txt', text: `RIGA, March 3, 2025 (Example Wire) – ${body}`, manifest });
+    expect(dated.ok && [dated.article.dateline, dated.article.published_date, dated.article.published_date_source]).toEqual(['RIGA (Example Wire)', '2025-03-03', 'text']);
+    const undated = clean({ sourceFile: 'x.txt', text: body, manifest });
+    expect(undated.ok && [undated.article.published_date, undated.article.published_date_source]).toEqual(['2025-03-09', 'manifest']);
+    const bare = clean({ sourceFile: 'x.txt', text: body, manifest: null });
+    expect(bare.ok && [bare.article.published_date, bare.article.published_date_source]).toEqual([null, null]);
+  });
+
+  it('takes a closing line for a sign-off only when it names an outlet', () => {
+    const body = 'The mayor thanked the volunteers who cleared the streets after the storm, her office said on Monday.';
+    const signoff = clean({ sourceFile: 'x.txt', text: `${body}\nJane Roe, Example Radio News, Lisbon.`, manifest: null });
+    expect(signoff.ok && [signoff.article.authors, signoff.article.text]).toEqual([['Jane Roe'], body]);
+    const headline = clean({ sourceFile: 'x.txt', text: `Mayor Praises Volunteers, Promises New Shelter.\n${body}`, manifest: null });
+    expect(headline.ok && headline.article.authors).toEqual([]);
+  });
+
   it('describes the body it returns: char_count, word_count and content_sha256', () => {
     const body = 'Rain fell on the capital for a third day, forecasters said.';
     const r = clean({ sourceFile: 'x.txt', text: body, manifest: null });

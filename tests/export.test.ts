@@ -14,7 +14,7 @@ const events = [
   { event_id: 'evt_0000000000000002', event_type: 'ACCUSE', cameo_code: '0111', source_actor_id: 'act_0000000000000002', target_actor_id: 'act_0000000000000003', event_date: null, date_precision: null, date_text: null, location: 'مرحبا 😀 한국 ‘x’ “y”', article_ids: [], source_count: 9007199254740991, confidence: 0 },
 ];
 const articles = [
-  { article_id: 'art_0000000000000001', source_file: 'a,b.txt', url: null, outlet: '', title: null, authors: ['Kim, "Jr"', ''], published_date: '2023-10-20', published_date_source: 'text', dateline: null, language: null, text: 'x'.repeat(70_000), char_count: 70_000, word_count: 1, content_sha256: 'f'.repeat(64), duplicate_of: null, duplicate_kind: null, duplicate_similarity: null, story_id: 'sto_0000000000000001' },
+  { article_id: 'art_0000000000000001', source_file: 'a,b.txt', url: null, outlet: '', title: null, authors: ['Kim, "Jr"', ''], published_date: '2023-10-20', published_date_source: 'text', dateline: null, language: null, text: 'x'.repeat(70_000), char_count: 70_000, word_count: 1, content_sha256: 'f'.repeat(64), duplicate_of: null, duplicate_kind: null, duplicate_similarity: null, story_id: 'sto_0000000000000001', annotation_status: 'failed' },
 ];
 
 describe('export formats', () => {

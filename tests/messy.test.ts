@@ -1,11 +1,11 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from './helpers.ts';
+import { ROOT, VERSION, runCli, tempDir } from './helpers.ts';
 
 const seeds = path.join(ROOT, 'tests/fixtures/messy/seeds');
 const expected = JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/messy/expected.json'), 'utf8')).files as Record<string, { status: string; code: string | null; warning?: string }>;
-const reportOf = (out: string) => JSON.parse(readFileSync(path.join(out, 'v0.1.0', 'run-report.json'), 'utf8'));
+const reportOf = (out: string) => JSON.parse(readFileSync(path.join(out, VERSION, 'run-report.json'), 'utf8'));
 
 describe('a messy seeds folder', () => {
   const out = tempDir();
@@ -27,7 +27,7 @@ describe('a messy seeds folder', () => {
   });
 
   it('processes the valid articles normally: decoded, normalised, HTML stripped, other languages kept unannotated', () => {
-    const articles = readFileSync(path.join(out, 'v0.1.0/jsonl/articles.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const articles = readFileSync(path.join(out, `${VERSION}/jsonl/articles.jsonl`), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     const by = new Map(articles.map((a) => [a.source_file, a]));
     expect(by.get('utf16le_bom.txt')?.title).toBe('Rail strike called off');
     expect(by.get('utf16be_bom.txt')?.title).toBe('Ferry service resumes');
@@ -45,7 +45,7 @@ describe('a messy seeds folder', () => {
     const s = runCli(['--seeds', seeds, '--out', strictOut, '--strict']);
     expect(s.status).toBe(1);
     expect(s.stderr).toMatch(/INPUT_QUARANTINED: .* quarantined in strict mode .* Fix: /);
-    expect(existsSync(path.join(strictOut, 'v0.1.0'))).toBe(false);
+    expect(existsSync(path.join(strictOut, VERSION))).toBe(false);
   });
 
   it('quarantines a 20 MB file under the size limit with a clear message, and the limit is configurable', () => {

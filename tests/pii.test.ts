@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from './helpers.ts';
+import { VERSION, runCli, tempDir } from './helpers.ts';
 
 const planted = ['jane.doe@example.com', 'desk@news-example.org', '+1 202 555 0143', '+82-2-398-3114', '(02) 555 0199', '02-398-3114'];
 
@@ -25,9 +25,9 @@ describe('contact data', () => {
     const out = tempDir();
     const r = runCli(['--seeds', seeds, '--out', out]);
     expect(r.status, r.stderr).toBe(0);
-    const articles = readFileSync(path.join(out, 'v0.1.0/jsonl/articles.jsonl'), 'utf8');
+    const articles = readFileSync(path.join(out, `${VERSION}/jsonl/articles.jsonl`), 'utf8');
     expect(articles).toContain('Jane Doe'); // the author survives, the address does not
-    expect(readFileSync(path.join(out, 'v0.1.0/jsonl/quotes.jsonl'), 'utf8')).toContain('if you need help');
+    expect(readFileSync(path.join(out, `${VERSION}/jsonl/quotes.jsonl`), 'utf8')).toContain('if you need help');
     for (const file of files(out)) {
       const bytes = readFileSync(file);
       for (const p of planted) expect(bytes.includes(Buffer.from(p)), `${p} in ${path.relative(out, file)}`).toBe(false);

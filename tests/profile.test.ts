@@ -3,15 +3,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXCERPT, excerpt } from '../pipeline/export/profile.ts';
-import { readJsonl, ROOT, runCli, tempDir } from './helpers.ts';
+import { ROOT, VERSION, readJsonl, runCli, tempDir } from './helpers.ts';
 
 const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 
 describe('public profile', () => {
   const out = tempDir();
-  const full = path.join(ROOT, 'dist-data/v0.1.0');
+  const full = path.join(ROOT, `dist-data/${VERSION}`);
   const r = runCli(['--seeds', path.join(ROOT, 'seeds'), '--out', out, '--profile', 'public']);
-  const pub = path.join(out, 'public/v0.1.0');
+  const pub = path.join(out, `public/${VERSION}`);
 
   it('leaves article bodies and evidence sentences out, and keeps hashes, lengths and offsets to rebuild them', () => {
     expect(r.status, r.stderr).toBe(0);

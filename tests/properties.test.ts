@@ -37,7 +37,7 @@ describe('properties', () => {
     const row = fc.record({ text: str.filter((s) => s.length > 0), speaker_text: fc.option(str, { nil: null }), cue: fc.option(str, { nil: null }), char_start: fc.nat(1e9) });
     await fc.assert(
       fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 15 }), async (rows) => {
-        const full = rows.map((r, i) => ({ quote_id: `quo_${String(i).padStart(16, '0')}`, article_id: 'art_0000000000000001', quote_type: 'direct', text: r.text, speaker_actor_id: null, speaker_text: r.speaker_text, attribution: null, reported_by_actor_id: null, cue: r.cue, char_start: r.char_start, char_end: r.char_start + 1 }));
+        const full = rows.map((r, i) => ({ quote_id: `quo_${String(i).padStart(16, '0')}`, article_id: 'art_0000000000000001', quote_type: 'direct', text: r.text, speaker_actor_id: null, speaker_actor_ids: [], speaker_mention_id: null, speaker_text: r.speaker_text, attribution: null, reported_by_actor_id: null, cue: r.cue, cue_start: null, cue_end: null, char_start: r.char_start, char_end: r.char_start + 1 }));
         const dir = tempDir();
         const f = (ext: string) => path.join(dir, `quotes.${ext}`);
         await writeCsv('quotes', full, f('csv'));

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from './helpers.ts';
+import { ROOT, VERSION, runCli, tempDir } from './helpers.ts';
 import { startServer } from './publish-server.ts';
 import type { Faults } from './publish-server.ts';
 
@@ -59,10 +59,10 @@ describe('publish', () => {
       expect(s.requests.every((q) => q.auth === `Bearer ${TOKEN}`)).toBe(true);
       const draft = [...s.zenodo.drafts.values()][0]!;
       expect(draft.published).toBe(true);
-      expect(draft.metadata).toMatchObject({ upload_type: 'dataset', version: '0.1.0', license: 'cc-by-4.0' });
-      const dp = readFileSync(path.join(out, 'public/v0.1.0/datapackage.json'));
+      expect(draft.metadata).toMatchObject({ upload_type: 'dataset', version: VERSION.slice(1), license: 'cc-by-4.0' });
+      const dp = readFileSync(path.join(out, `public/${VERSION}/datapackage.json`));
       expect(createHash('sha256').update(draft.files.get('datapackage.json')!).digest('hex')).toBe(createHash('sha256').update(dp).digest('hex'));
-      expect([...draft.files.keys()].sort()).toEqual(['CITATION.cff', 'DATASHEET.md', 'LICENSE', 'README.md', 'SHA256SUMS', 'croissant.json', 'datapackage.json', 'dispatches-v0.1.0-public.zip']);
+      expect([...draft.files.keys()].sort()).toEqual(['CITATION.cff', 'DATASHEET.md', 'LICENSE', 'README.md', 'SHA256SUMS', 'croissant.json', 'datapackage.json', `dispatches-${VERSION}-public.zip`]);
     });
   });
 
@@ -78,7 +78,7 @@ describe('publish', () => {
       const second = [...s.zenodo.drafts.entries()].find(([id]) => id !== first)![1];
       expect(second.published).toBe(true);
       expect(second.files.has('stale-file.txt')).toBe(false);
-      expect(second.files.has('dispatches-v0.1.0-public.zip')).toBe(true);
+      expect(second.files.has(`dispatches-${VERSION}-public.zip`)).toBe(true);
     });
   });
 
@@ -111,10 +111,10 @@ describe('publish', () => {
       expect(r.output).not.toContain(TOKEN);
       expect(s.hub.commits).toHaveLength(1);
       const files = s.hub.commits[0]!.files;
-      const parquet = readFileSync(path.join(out, 'public/v0.1.0/parquet/quotes.parquet'));
+      const parquet = readFileSync(path.join(out, `public/${VERSION}/parquet/quotes.parquet`));
       expect(files.get('parquet/quotes.parquet')).toBe(createHash('sha256').update(parquet).digest('hex'));
       expect(files.has('README.md') && files.has('csv/articles.csv') && files.has('croissant.json')).toBe(true);
-      expect(s.hub.tags).toEqual([{ repo: 'dispatches/dispatches', rev: s.hub.commits[0]!.oid, tag: 'v0.1.0' }]);
+      expect(s.hub.tags).toEqual([{ repo: 'dispatches/dispatches', rev: s.hub.commits[0]!.oid, tag: VERSION }]);
       expect(s.requests.filter((q) => q.path !== '/api/repos/create').every((q) => q.path.startsWith('/lfs-upload/') || q.auth === `Bearer ${TOKEN}`)).toBe(true);
     });
   });

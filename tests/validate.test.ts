@@ -4,8 +4,8 @@ import { validate } from '../pipeline/validate.ts';
 import type { Article, Quote } from '../pipeline/types.generated.ts';
 
 const text = 'Officials said the talks “went well” on Monday.';
-const article: Article = { article_id: 'art_0000000000000001', source_file: 'a.txt', url: null, outlet: null, title: null, authors: [], published_date: '2023-10-20', published_date_source: 'manifest', dateline: null, language: 'en', text, char_count: text.length, word_count: 8, content_sha256: 'a'.repeat(64), duplicate_of: null, duplicate_kind: null, duplicate_similarity: null, story_id: 'sto_0000000000000001' };
-const quote: Quote = { quote_id: 'quo_0000000000000001', article_id: article.article_id, quote_type: 'direct', text: 'went well', speaker_actor_id: null, speaker_text: null, attribution: null, reported_by_actor_id: null, cue: null, char_start: 26, char_end: 35 };
+const article: Article = { article_id: 'art_0000000000000001', source_file: 'a.txt', url: null, outlet: null, title: null, authors: [], published_date: '2023-10-20', published_date_source: 'manifest', dateline: null, language: 'en', text, char_count: text.length, word_count: 8, content_sha256: 'a'.repeat(64), duplicate_of: null, duplicate_kind: null, duplicate_similarity: null, story_id: 'sto_0000000000000001', annotation_status: 'annotated' };
+const quote: Quote = { quote_id: 'quo_0000000000000001', article_id: article.article_id, quote_type: 'direct', text: 'went well', speaker_actor_id: null, speaker_actor_ids: [], speaker_mention_id: null, speaker_text: null, attribution: null, reported_by_actor_id: null, cue: null, cue_start: null, cue_end: null, char_start: 26, char_end: 35 };
 const tables = (over: Partial<Tables> = {}): Tables => ({ articles: [article], actors: [], actor_mentions: [], quotes: [quote], events: [], event_mentions: [], ...over });
 
 describe('validate', () => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCorpus } from '../bench/corpus.ts';
-import { ROOT, runCli, tempDir } from './helpers.ts';
+import { ROOT, VERSION, runCli, tempDir } from './helpers.ts';
 
 const files = (dir: string, p = ''): string[] => readdirSync(path.join(dir, p), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(dir, `${p}${e.name}/`) : [`${p}${e.name}`])).sort();
 
@@ -15,7 +15,7 @@ describe('worker threads', () => {
       const out = tempDir();
       const r = runCli(['--seeds', seeds, '--out', out, '--workers', String(w)]);
       expect(r.status, r.stderr).toBe(0);
-      return path.join(out, 'v0.1.0');
+      return path.join(out, VERSION);
     });
     const list = files(outs[0]!);
     for (const o of outs.slice(1)) {

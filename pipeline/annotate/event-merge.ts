@@ -1,15 +1,16 @@
 /**
  * Cross-source event merge: the same real-world event reported by several articles becomes one row.
- * Two reports are the same event when they have the same PLOVER type and three-digit CAMEO code, compatible actors (in either order for meetings and agreements)
+ * Two reports are the same event when they have the same PLOVER type and three-digit CAMEO code (or codes of one merge family: talks and a meeting), compatible actors (in either order for meetings and agreements)
  * (the same actor, or a country and an actor of that country: "North Korea–Russia summit" and
  * "Kim–Putin summit"), and compatible dates (equal, or one a prefix of the other: 2023-10 and 2023-10-19);
  * an undated report joins only reports of the same story naming the very same actors. Reports are bucketed by type and country pair,
  * so the work grows with the number of events, not with their square. Pure.
  */
+import eventRules from '../lexicon/event-rules.json' with { type: 'json' };
 import { stableId } from '../hash.ts';
 import type { Event, EventMention } from '../types.generated.ts';
 import type { EventDraft } from './events.ts';
-import { SYMMETRIC_CAMEOS } from './events.ts';
+import { mentionId } from './registry.ts';
 
 /** One article's report of an event. */
 export interface Report {
@@ -27,6 +28,10 @@ export interface ActorInfo {
   type: string;
   country: string | null;
 }
+
+/** The three-digit code a report merges under: codes that name one real-world act in other words (talks and a meeting) share one. */
+const FAMILY = eventRules.merge_families as Record<string, string>;
+const familyOf = (cameo: string) => FAMILY[cameo.slice(0, 3)] ?? cameo.slice(0, 3);
 
 const SPECIFICITY: Record<string, number> = { person: 3, organization: 2, country: 1 };
 
@@ -47,7 +52,7 @@ export function mergeEvents(reports: Report[], actor: (key: string) => ActorInfo
   const buckets = new Map<string, Report[]>();
   for (const r of reports) {
     // Same type and the same three-digit CAMEO code: a visit (042) and a meeting (040) are different events.
-    const key = [r.draft.type, r.draft.cameo.slice(0, 3), ...[anchor(r.draft.sourceKey), anchor(r.draft.targetKey)].sort()].join('|');
+    const key = [r.draft.type, familyOf(r.draft.cameo), ...[anchor(r.draft.sourceKey), anchor(r.draft.targetKey)].sort()].join('|');
     let bucket = buckets.get(key);
     if (!bucket) buckets.set(key, (bucket = []));
     bucket.push(r);
@@ -62,7 +67,7 @@ export function mergeEvents(reports: Report[], actor: (key: string) => ActorInfo
       const fits = (c: Report[]) => {
         const rep = c[0]!.draft;
         // Meetings and agreements have no direction; visits, accusations, requests … do.
-        const either = SYMMETRIC_CAMEOS.has(rep.cameo);
+        const either = rep.symmetric;
         const pairOk = (sameSide(rep.sourceKey, r.draft.sourceKey) && sameSide(rep.targetKey, r.draft.targetKey)) || (either && sameSide(rep.sourceKey, r.draft.targetKey) && sameSide(rep.targetKey, r.draft.sourceKey));
         // Without a date only the very same actors join (country-for-person matching needs dates to hold).
         const exact = (a: EventDraft, b: EventDraft) => (a.sourceKey === b.sourceKey && a.targetKey === b.targetKey) || (either && a.sourceKey === b.targetKey && a.targetKey === b.sourceKey);
@@ -97,7 +102,20 @@ export function mergeEvents(reports: Report[], actor: (key: string) => ActorInfo
       // One evidence span per article: its most confident report, then the earliest.
       for (const articleId of articleIds) {
         const best = c.filter((r) => r.articleId === articleId).sort((a, b) => b.draft.confidence - a.draft.confidence || a.draft.start - b.draft.start)[0]!;
-        mentions.push({ event_mention_id: stableId('evm', id, articleId), event_id: id, article_id: articleId, text: spanText(articleId, best.draft.start, best.draft.end), char_start: best.draft.start, char_end: best.draft.end });
+        const d = best.draft;
+        mentions.push({
+          event_mention_id: stableId('evm', id, articleId),
+          event_id: id,
+          article_id: articleId,
+          text: spanText(articleId, d.start, d.end),
+          char_start: d.start,
+          char_end: d.end,
+          trigger_start: d.trigger.start,
+          trigger_end: d.trigger.end,
+          pattern_id: d.patternId,
+          source_mention_id: mentionId(articleId, d.sourceMention),
+          target_mention_id: d.targetMention ? mentionId(articleId, d.targetMention) : null,
+        });
       }
     }
   }

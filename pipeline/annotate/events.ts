@@ -1,13 +1,18 @@
 /**
  * Events of one article (ANNOTATION.md, Events): a source actor does something to or with a target actor.
- * Triggers are the verb and noun patterns of pipeline/lexicon/events.json; the source is the subject of the
- * verb (walking back over adverbs and appositions, following "X and Y" coordination and resolving he/she/it),
- * the target stands where the pattern's frame says (object, "to/with/for X", "between X and Y", the country of
- * a place visited). Triggers inside direct quotes are words said, not events. Dates come from the nearest date
- * expression of the sentence, locations from "in <capital or country>". Pure.
+ * Triggers are the CAMEO patterns of pipeline/lexicon/cameo/ (see cameo.ts), looked up token by token from the
+ * surface forms of their trigger lemmas, then the pattern's further words checked; the longest match wins.
+ * The PLOVER type follows from the CAMEO code by one table. The source is the subject of the verb (walking
+ * back over adverbs and appositions, following "X and Y" coordination and resolving he/she/it), or the agent
+ * of a passive ("was condemned by X"); the target stands where the pattern's `@T` is. Only what happened is
+ * coded: triggers inside direct quotes, negated, modal, conditional or infinitive triggers, acts inside an
+ * accusation, demand or threat, and acts a non-media speaker only claims are not events. Dates come from the
+ * nearest date expression of the sentence, locations from "in <capital or country>". Pure.
  */
+import eventRules from '../lexicon/event-rules.json' with { type: 'json' };
 import { alt, once } from '../regex.ts';
-import eventLexicon from '../lexicon/events.json' with { type: 'json' };
+import { cameoLexicon, ploverOf } from './cameo.ts';
+import type { CameoLexicon, CameoPattern, PloverType, TriggerEntry } from './cameo.ts';
 import { subjectEnds } from './clause.ts';
 import type { Lexicon } from './lexicon.ts';
 import { LEXICON } from './lexicon.ts';
@@ -15,11 +20,17 @@ import type { ArticleEntity, Mention } from './mentions.ts';
 import type { Sentence } from './sentences.ts';
 import { timeExpressions } from './time.ts';
 
-type EventType = (typeof eventLexicon.verbs)[number]['type'];
+/** A span of the article text. */
+export interface Span {
+  start: number;
+  end: number;
+}
 
 export interface EventDraft {
-  type: EventType;
+  type: PloverType;
   cameo: string;
+  /** The pattern's actors are interchangeable (meet, sign with): the merge joins reports in either order. */
+  symmetric: boolean;
   sourceKey: string;
   targetKey: string | null;
   date: string | null;
@@ -30,38 +41,72 @@ export interface EventDraft {
   start: number;
   end: number;
   confidence: number;
+  /** Provenance: the trigger word, the pattern that fired, and the mentions taken as source and target. */
+  trigger: Span;
+  patternId: string;
+  sourceMention: Span;
+  targetMention: Span | null;
 }
 
-interface Pattern {
-  id: string;
-  type: EventType;
-  cameo: string;
-  frame: string;
-  military_cameo?: string;
-  noun: boolean;
-  requires?: string[];
+interface Token extends Span {
+  lower: string;
+  /** Punctuation (anything that is not a word or number). */
+  punct: boolean;
 }
 
-// A form can be a verb and a noun ("to visit Moscow", "a visit to Moscow"): both are kept, and the words
-// before it decide (see NOUN_LEAD).
-const VERBS = new Map<string, Pattern>();
-const NOUNS = new Map<string, Pattern>();
-for (const v of eventLexicon.verbs) for (const f of v.forms) VERBS.set(f, { ...v, noun: false });
-for (const n of eventLexicon.nouns) for (const f of n.forms) NOUNS.set(f, { ...n, frame: 'noun', noun: true });
-const PATTERNS = new Set([...VERBS.keys(), ...NOUNS.keys()]);
-/** What makes a form a noun: a determiner, possessive or adjective before it ("a visit", "Putin's visit", "a September summit"). */
-const NOUN_LEAD = /(?:\b(?:a|an|the|his|her|its|their|our|this|that|first|second|last|recent|rare|official|state|planned|landmark|historic|separate|joint|further)|['’]s|-day|\p{Lu}\p{Ll}+)\s+(?:[\p{L}-]+\s+)?$/u;
-/** CAMEO codes of events with no direction (meet, talk, sign, agree): their actors may come in either order. */
-export const SYMMETRIC_CAMEOS = new Set([...eventLexicon.verbs.filter((v) => v.frame === 'symmetric').map((v) => v.cameo), ...eventLexicon.nouns.filter((n) => n.symmetric).map((n) => n.cameo)]);
-const TRIGGER = new RegExp(`\\b(${alt([...PATTERNS].sort((a, b) => b.length - a.length))})\\b`, 'g');
-const MILITARY = new RegExp(`\\b(?:${alt(eventLexicon.military_words)})\\b`, 'i');
+interface Match {
+  pattern: CameoPattern;
+  form: TriggerEntry['form'];
+  /** Where the matched words end (the trigger's end for a one-word pattern). */
+  end: number;
+  target: Mention | null;
+  score: number;
+  jointOnly: boolean;
+}
+
+const TOKEN = /\p{L}+(?:[’'-](?!s\b)[\p{L}\p{N}]+|\.\p{L}\b)*|\p{N}+(?:[.,:]\p{N}+)*|['’]s\b|\S/gu;
+const CURRENCY = /^[$€£¥%]$/u;
+const DETERMINERS = new Set(eventRules.noun_determiners);
+const BOUNDARY_WORDS = new Set(eventRules.boundary_words);
+const MILITARY = new RegExp(`\\b(?:${alt(eventRules.military_words)})\\b`, 'i');
 // Clause boundaries; a speech verb opens the reported clause, which the time of the saying does not date.
 const CLAUSE_END = /;|,\s+(?:which|who|whom|where|while|but|although|though|saying|adding)\b|,\s+and\s+(?=\p{Lu})|\s+(?:as|when|while|after|before|because|although|though|amid|during|that)\s|\b(?:said|says|told|reported|added|announced|stated)\s+(?:that\s+)?(?=\p{L})/u;
 /** CLAUSE_END for matchAll (which copies the pattern, so sharing it is safe). */
 const CLAUSE_END_ALL = new RegExp(CLAUSE_END.source, 'gu');
-const INTENT = new RegExp(`\\b(?:${alt(eventLexicon.intent_verbs)})\\s+(?:[\\p{L}’'.-]+\\s+){0,4}?to\\s+$`, 'u');
-const HYPOTHETICAL = new RegExp(`\\b(?:${alt(eventLexicon.hypothetical_markers)})\\s+(?:[\\p{L}’'.-]+\\s+){0,4}$`, 'u');
-const PASSIVE = /\b(?:was|were|been|being|is|are|be)\s+$/u;
+const HYPOTHETICAL = new RegExp(`\\b(?:${alt(eventRules.hypothetical_markers)})\\s+(?:[\\p{L}’'.-]+\\s+){0,4}$`, 'u');
+const NOT_DONE = new RegExp(`\\b(?:${alt(eventRules.not_done_markers)})\\s+(?:\\p{Ll}+\\s+)?$`, 'u');
+/** "continued to send", "began to withdraw": an infinitive that is done. */
+const DONE_TO = new RegExp(`\\b(?:${alt(eventRules.done_before_to)})\\s+to\\s+$`, 'u');
+const NEGATION = /\b(?:not|never|no longer|n['’]t)\b/u;
+const DENIAL = new RegExp(`\\b(?:${alt(eventRules.denial_cues)})\\s+(?:that\\s+)?`, 'u');
+/** "will", "would", "is ready to", "plans to" … right before the verb, not negated. */
+const FUTURE = new RegExp(`\\b(?:${alt(eventRules.future_markers)})\\s+(?:\\p{Ll}+ly\\s+)?$`, 'u');
+const ANNOUNCED = eventRules.announced_codes as Record<string, string>;
+/** The intent or threat code of an act announced for the future, by the longest listed prefix of the act's code. */
+function announcedCode(code: string): string | null {
+  for (let n = code.length; n >= 2; n--) {
+    const c = ANNOUNCED[code.slice(0, n)];
+    if (c) return c;
+  }
+  return null;
+}
+const CONDITIONAL = new RegExp(`(?:^|[\\s,])(?:${alt(eventRules.conditional_markers)})\\s`, 'iu');
+const PASSIVE = /\b(?:was|were|been|being|is|are|be|got)\s+(?:\p{Ll}+ly\s+)?$/u;
+const CLAIM = new RegExp(`\\b(?:${alt(eventRules.claim_verbs)})\\s+(?:that\\s+)?`, 'u');
+const LIGHT_VERBS = new Set(eventRules.light_verbs);
+const CLAIM_CUE = new RegExp(`\\b(?:${alt(eventRules.claim_verbs)})\\b`, 'u');
+const CLAIM_TAIL = new RegExp(`,\\s+(?:[^,]{1,60}\\s)?(?:${alt(eventRules.claim_verbs)})\\s*(?:on\\s+\\p{Lu}\\p{Ll}+\\s*)?[.]?$`, 'u');
+const JOINT = new RegExp(`\\b(?:${alt(eventRules.joint_markers)})\\b`, 'u');
+/** Types whose pattern governs what follows it: the act inside an accusation, demand, refusal or threat is not done. */
+const GOVERNING = new Set<PloverType>(['ACCUSE', 'REQUEST', 'REJECT', 'THREATEN', 'AGREE']);
+
+function tokenize(text: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  const re = new RegExp(TOKEN.source, 'gu');
+  const st = text.slice(from, to);
+  for (let m = re.exec(st); m; m = re.exec(st)) out.push({ start: from + m.index, end: from + m.index + m[0].length, lower: m[0].toLowerCase(), punct: !/^[\p{L}\p{N}'’]/u.test(m[0]) });
+  return out;
+}
 
 /** Events of one article. `published` anchors relative dates. */
 export function findEvents(
@@ -72,6 +117,7 @@ export function findEvents(
   published: string | null,
   quoteSpans: { start: number; end: number }[],
   lex: Lexicon = LEXICON,
+  cameo: CameoLexicon = cameoLexicon(),
 ): { events: EventDraft[]; placeMentions: Mention[] } {
   const events: EventDraft[] = [];
   const placeMentions: Mention[] = [];
@@ -198,73 +244,211 @@ export function findEvents(
     return found;
   };
 
+
+  /** Actor mentions by start offset, for the target slot. */
+  const mentionAt = new Map<number, Mention>();
+  const mentionEndingAt = new Map<number, Mention>();
+  for (const m of mentions) {
+    if (!mentionAt.has(m.start)) mentionAt.set(m.start, m);
+    if (!mentionEndingAt.has(m.end)) mentionEndingAt.set(m.end, m);
+  }
+  /** Per sentence: each token's possible lemmas, looked up once. */
+  const tokenLemmas: string[][] = [];
+  const lemmasAt = (k: number, toks: Token[]) => (tokenLemmas[k] ??= cameo.lemmas.lemmasOf(toks[k]!.lower));
+  /** Per sentence: target slots and clause limits already worked out (many patterns share a trigger). */
+  const targetMemo = new Map<number, { mention: Mention; next: number } | null>();
+  const limitMemo = new Map<number, number>();
+  const limitAt = (pos: number, s: Sentence) => {
+    let l = limitMemo.get(pos);
+    if (l === undefined) limitMemo.set(pos, (l = clauseLimit(pos, s)));
+    return l;
+  };
+  const quoted = (pos: number) => quoteSpans.some((q) => pos >= q.start && pos < q.end);
+
+  /** Is the token at `i` used as a noun (a determiner, possessive or number before it)? */
+  const nounContext = (toks: Token[], i: number): boolean => {
+    const prev = toks[i - 1];
+    // Nothing before it could be a subject: "Mass rallies against …", "Talks between …".
+    if (!prev || (i === 1 && !mentionAt.has(prev.start) && /^\p{Lu}/u.test(text.slice(prev.start, prev.end)))) return true;
+    // "US support for Ukraine": a base form right after a lone actor name is a noun (the verb would be "supports").
+    const owner = mentionEndingAt.get(prev.end);
+    if (owner && !/\band\s+(?:the\s+)?$/u.test(text.slice(Math.max(0, owner.start - 10), owner.start)) && !cameo.triggers.get(toks[i]!.lower)?.some((e) => e.form === 'past' || e.form === 's')) return true;
+    if (DETERMINERS.has(prev.lower) || /^\p{N}/u.test(prev.lower)) return true;
+    // "an Israeli airstrike", "a September summit", "the two-day visit": a modifier after a determiner.
+    const prev2 = toks[i - 2];
+    return !!prev2 && DETERMINERS.has(prev2.lower) && !prev.punct;
+  };
+
+  /** The actor (or place standing for a country) that fills a target slot starting at token `j`. */
+  const targetFrom = (toks: Token[], j: number, limit: number): { mention: Mention; next: number } | null => {
+    for (let k = j; k < Math.min(toks.length, j + 4); k++) {
+      const t = toks[k]!;
+      if (t.start >= limit) return null;
+      const m = mentionAt.get(t.start);
+      if (m) {
+        // The whole object: "U.S. President Donald Trump" is the person, not the country.
+        const objs = objectsFrom(t.start, limit);
+        const mention = objs[0] ?? m;
+        // Past every coordinated object: "asked Tehran and Damascus to …".
+        const end = objs.at(-1)?.end ?? mention.end;
+        let next = k + 1;
+        while (next < toks.length && toks[next]!.start < end) next++;
+        return { mention, next };
+      }
+      if ((t.punct && !/^['’]/.test(t.lower)) || BOUNDARY_WORDS.has(t.lower)) break;
+    }
+    // A place in the slot stands for its country ("visited Pyongyang", "a delegation to Pyongyang"), but not a
+    // place where something happened ("met in Beijing").
+    const place = placeAfter(toks[j]?.start ?? limit, Math.min(limit, toks[Math.min(toks.length - 1, j + 3)]?.end ?? limit));
+    if (!place) return null;
+    const between = text.slice(toks[j]?.start ?? place.start, place.start);
+    if (/\b(?:in|at|on|near|from|outside|inside|around)\s+(?:the\s+)?$/u.test(between)) return null;
+    let next = j;
+    while (next < toks.length && toks[next]!.start < place.end) next++;
+    return { mention: place, next };
+  };
+
+  /** Matches the words of `p` after the trigger at token `i`; `skipObject` for a passive (its object is the subject). */
+  const matchRest = (toks: Token[], i: number, p: CameoPattern, sentence: Sentence, skipObject: boolean): Omit<Match, 'pattern' | 'form'> | null => {
+    const limit = sentence.end;
+    let j = i + 1;
+    let target: Mention | null = null;
+    let score = p.size;
+    /** A joint act with no counterpart after it ("A and B met in Beijing"): it needs coordinated subjects. */
+    let jointOnly = false;
+    for (const [n, el] of p.rest.entries()) {
+      if (el.target) {
+        if (skipObject && n === 0) {
+          // "was ordered by Russia to leave": the agent may stand between the participle and the pattern's words.
+          if (toks[j]?.lower === 'by') {
+            const agent = targetFrom(toks, j + 1, limitAt(toks[j + 1]?.start ?? limit, sentence));
+            if (agent) j = agent.next;
+          }
+          continue;
+        }
+        let t = targetMemo.get(j);
+        if (t === undefined) targetMemo.set(j, (t = targetFrom(toks, j, limitAt(toks[j]?.start ?? limit, sentence))));
+        if (t) {
+          target = t.mention;
+          j = t.next;
+          score += 0.5;
+        } else if (p.symmetric) jointOnly = true;
+        else if (!el.optional) return null;
+        continue;
+      }
+      let found = -1;
+      for (let k = j; k < Math.min(toks.length, j + 4); k++) {
+        const t = toks[k]!;
+        if (t.start >= limit) break;
+        if (lemmasAt(k, toks).some((l) => el.set.has(l))) {
+          found = k;
+          break;
+        }
+        // "sent tents and medicine to": a coordinated common noun is no clause boundary.
+        const coordination = (t.lower === 'and' || t.lower === 'or') && /^\p{Ll}/u.test(text.slice(toks[k + 1]?.start ?? 0, (toks[k + 1]?.start ?? 0) + 1));
+        if ((t.punct && !CURRENCY.test(t.lower)) || (BOUNDARY_WORDS.has(t.lower) && !coordination) || mentionAt.has(t.start)) break;
+      }
+      if (found < 0) {
+        if (el.optional) continue;
+        return null;
+      }
+      j = found + 1;
+    }
+    return { end: toks[j - 1]?.end ?? toks[i]!.end, target, score, jointOnly };
+  };
+
   for (const s of sentences) {
     const st = text.slice(s.start, s.end);
     const times = timeExpressions(st, published);
     const seen = new Set<string>();
-    for (const m of st.matchAll(TRIGGER)) {
-      const tStart = s.start + m.index;
-      const tEnd = tStart + m[0].length;
-      if (quoteSpans.some((q) => tStart >= q.start && tStart < q.end)) continue;
-      const form = m[0].replace(/\s+/g, ' ');
-      const asNoun = NOUNS.get(form);
-      const asVerb = VERBS.get(form);
-      const lead30 = text.slice(Math.max(s.start, tStart - 30), tStart);
-      const p = asNoun && (!asVerb || (NOUN_LEAD.test(lead30) && !/\bto\s+$/u.test(lead30))) ? asNoun : asVerb;
-      if (!p) continue;
-      // Events that have not happened: "invited Choe to visit Moscow", "the possibility of Putin's visit".
-      if (!p.noun && INTENT.test(text.slice(Math.max(s.start, tStart - 60), tStart))) continue;
-      // Negated or not yet real: "did not meet", "will meet", "could visit".
-      if (!p.noun && /\b(?:not|never|n['’]t|will|would|could|may|might|shall|cannot)\s+(?:\p{Ll}+\s+)?$/u.test(text.slice(Math.max(s.start, tStart - 30), tStart))) continue;
-      if (p.noun && HYPOTHETICAL.test(text.slice(Math.max(s.start, tStart - 50), tStart))) continue;
-      if (p.requires && !new RegExp(`\\b(?:${alt(p.requires)})\\b`).test(st)) continue;
-      // A passive: "X was invited by Y" makes Y the source and X the target; without "by Y" there is no source.
-      const passive = !p.noun && PASSIVE.test(text.slice(s.start, tStart));
-      const agent = passive ? /^\s+by\s+/u.exec(text.slice(tEnd, s.end)) : null;
-      if (passive && !agent) continue;
-      const limit = clauseLimit(tEnd, s);
-      let sources: Mention[] = [];
-      let targets: Mention[] = [];
-      let via: 'name' | 'pronoun' | 'noun' = 'name';
-      if (p.noun) {
-        via = 'noun';
-        const after = text.slice(tEnd, s.end);
-        const between = /^[^.;]{0,40}?\bbetween\s+/u.exec(after);
-        const withX = /^[^.;]{0,30}?\bwith\s+/u.exec(after);
-        const byX = /^[^.;]{0,30}?\bby\s+/u.exec(after);
-        const toX = /^[^.;]{0,30}?\bto\s+/u.exec(after);
-        const head = text.slice(Math.max(s.start, tStart - 40), tStart);
-        if (between) {
-          const both = objectsFrom(tEnd + between[0].length, s.end);
-          sources = both.slice(0, 1);
-          targets = both.slice(1, 2);
-        } else if (/\btheir\s+(?:[\p{L}-]+\s+){0,2}$/u.test(head)) {
-          // "their summit": the two actors joined by "and" before it in the sentence.
-          const pairs = mentions.filter((x) => x.start >= s.start && x.end <= tStart);
-          for (let i = pairs.length - 1; i > 0; i--) {
-            if (/^\s+and\s+(?:the\s+)?$/u.test(text.slice(pairs[i - 1]!.end, pairs[i]!.start))) {
-              sources = [pairs[i - 1]!];
-              targets = [pairs[i]!];
-              break;
-            }
-          }
-        } else {
-          const owner = /([\p{L}.’'-]+)['’]s\s+(?:[\p{L}-]+\s+){0,2}$/u.exec(head);
-          const ownerMention = owner ? mentions.find((x) => x.end === tStart - head.length + owner.index + owner[1]!.length) : undefined;
-          if (byX) sources = objectsFrom(tEnd + byX[0].length, s.end).slice(0, 1);
-          else if (ownerMention) sources = [ownerMention];
-          else {
-            // Otherwise the nearest person named before it in the sentence ("Kim said … at a meeting with …").
-            const person = mentions.filter((x) => x.start >= s.start && x.end <= tStart && typeOf(x.key) === 'person').pop();
-            sources = person ? [person] : [];
-          }
-          if (withX) targets = objectsFrom(tEnd + withX[0].length, s.end);
-          else if (p.id === 'visit') {
-            const to = toX ? tEnd + toX[0].length : -1;
-            const t = (toX ? (objectsFrom(to, Math.min(s.end, to + 40))[0] ?? placeAfter(to, s.end)) : undefined) ?? lastPlace(tStart);
-            targets = t ? [t] : [];
-          }
+    const toks = tokenize(text, s.start, s.end);
+    tokenLemmas.length = 0;
+    targetMemo.clear();
+    limitMemo.clear();
+    /** Up to where an accusation, demand, refusal or threat governs what follows (its acts are not done). */
+    let governedUntil = -1;
+    let governedClauseEnd = -1;
+    /** The events of the last governing pattern, which a governed act may make more specific. */
+    let governing: { code: string; events: EventDraft[] } | null = null;
+    for (let i = 0; i < toks.length; i++) {
+      const tok = toks[i]!;
+      const entries = cameo.triggers.get(tok.lower);
+      if (!entries || quoted(tok.start)) continue;
+      const tStart = tok.start;
+      const tEnd = tok.end;
+      const limit = limitAt(tEnd, s);
+      const asNoun = nounContext(toks, i);
+      const passive = PASSIVE.test(text.slice(Math.max(s.start, tStart - 40), tStart));
+      let best: Match | null = null;
+      const canBeVerb = entries.some((e) => e.form !== 'noun');
+      for (const e of entries) {
+        const noun = e.form === 'noun';
+        // A form that is a verb and a noun ("visits", "attack") reads as the one its context asks for.
+        if (noun ? canBeVerb && !asNoun : asNoun && (e.form === 'base' || e.form === 's')) continue;
+        const objectFirst = e.pattern.rest[0]?.target === true;
+        // After "was", "were", "been": the participle, never the past tense of the same spelling.
+        if (!noun && passive && e.form === 'past') continue;
+        const isPassive = !noun && passive && e.form === 'participle';
+        if (isPassive && !objectFirst) continue;
+        const m = matchRest(toks, i, e.pattern, s, isPassive);
+        if (m && (!best || m.score > best.score)) best = { ...m, pattern: e.pattern, form: e.form };
+      }
+      if (!best) continue;
+      const p = best.pattern;
+      const noun = best.form === 'noun';
+      const lead = text.slice(Math.max(s.start, tStart - 60), tStart);
+      // Verbs to the end of the sentence ("demanded that X withdraw"), nouns within the clause ("accused X of the bombing").
+      // A finite past verb is a new act ("condemned … and threatened"); after an auxiliary it is a participle ("denied it had attacked").
+      const finite = best.form === 'past' && !/\b(?:had|has|have|having|been|be|was|were)\s+(?:\p{Ll}+ly\s+)?$/u.test(text.slice(Math.max(s.start, tStart - 30), tStart));
+      const governed = best.form === 'noun' ? tStart < governedClauseEnd : tStart < governedUntil && !finite;
+      if (GOVERNING.has(p.type) || p.governsInfinitive) {
+        governedUntil = s.end;
+        governedClauseEnd = Math.max(governedClauseEnd, limit);
+      }
+      if (governed) {
+        // "threatened to mobilise its army": the generic threat or intent takes the specific code of what was threatened or intended.
+        const refined = announcedCode(p.code);
+        if (refined && governing && refined.slice(0, 2) === governing.code.slice(0, 2) && governing.code.endsWith('0') && governing.code.length === 3) {
+          for (const e of governing.events) Object.assign(e, { cameo: refined, type: ploverOf(refined)! });
+          governing.code = refined;
         }
+        continue;
+      }
+      // A negation among the pattern's own words: "has not held talks with".
+      if (NEGATION.test(text.slice(tStart, best.end))) continue;
+      // What someone denies happened: "denied that it had attacked".
+      if (DENIAL.test(text.slice(s.start, tStart))) continue;
+      // Acts that have not happened: negated, modal, infinitive ("plans to meet"), conditional, hypothetical.
+      // An act announced for the future is the announcer's intent (03) or threat (13), not the act: "will send
+      // troops", "is ready to lift the ban", "would blockade Paris". Negated or merely possible, it is nothing.
+      let announced: string | null = null;
+      if (!noun && NOT_DONE.test(lead) && !DONE_TO.test(lead)) {
+        announced = FUTURE.test(lead) ? announcedCode(p.code) : null;
+        if (!announced) continue;
+      }
+      if (noun && HYPOTHETICAL.test(lead)) continue;
+      // The object of a negated or modal verb: "has not held talks", "could impose a blockade".
+      const governor = noun ? nounPhraseStart(s, tStart) : null;
+      if (governor !== null && NOT_DONE.test(text.slice(Math.max(s.start, governor - 40), governor)) && !DONE_TO.test(text.slice(Math.max(s.start, governor - 40), governor))) continue;
+      // A conditional act is no event; announced with a condition, a hostile act is a threat ("will withdraw unless …").
+      if (CONDITIONAL.test(text.slice(clauseStart(tStart, s), tStart)) && !(announced?.startsWith('13') && !/\bwhether\b/iu.test(text.slice(s.start, tStart)))) continue;
+      if (announced && !announced.startsWith('13') && /\b(?:if|unless|whether)\b/iu.test(text.slice(s.start, s.end))) continue;
+      // "… of attacking", "for meeting": a gerund after a preposition is what someone is accused of or praised for.
+      if (best.form === 'ing' && /\b(?:of|for|from|about|against|by)\s+$/u.test(lead)) continue;
+      const isPassive = !noun && passive && best.form === 'participle';
+      // "was extradited to Brazil by Portugal": the agent may follow the pattern's own words.
+      const agent = isPassive ? /^[^.;]{0,60}?\bby\s+(?=(?:the\s+)?\p{Lu})/u.exec(text.slice(tEnd, limit)) : null;
+      if (isPassive && !agent) continue;
+      // What an actor only claims another did is the claimant's statement, not an event: "the US said North Korea had …".
+      const claimant = claimOf(s, tStart);
+
+      let sources: Mention[] = [];
+      let targets: Mention[] = best.target ? [best.target] : [];
+      let via: 'name' | 'pronoun' | 'noun' = 'name';
+      let joint = false;
+      if (noun) {
+        via = 'noun';
+        ({ sources, targets } = nounActors(s, tStart, tEnd, p, targets));
       } else if (agent) {
         const by = objectsFrom(tEnd + agent[0].length, s.end)[0];
         const subj = subjects(text.slice(s.start, tStart).search(PASSIVE) + s.start, s);
@@ -276,53 +460,43 @@ export function findEvents(
         if (!subj) continue;
         via = subj.via;
         sources = subj.list;
-        if (p.frame === 'place') {
-          const place = placeAfter(tEnd, limit + 40);
-          targets = place ? [place] : [];
-        } else if (sources.length > 1 && (p.frame === 'symmetric' || p.frame === 'with')) {
-          targets = sources.slice(1); // "X and Y met / discussed": the pair is the subject
+        // "X and Y met / signed": the pair is the subject; so in a joint act ("pledged to set up a joint fund").
+        joint = sources.length > 1 && !targets.length && (p.symmetric || JOINT.test(text.slice(tStart, limit)));
+        if (joint) {
+          targets = sources.slice(1);
           sources = sources.slice(0, 1);
-        } else if (['to', 'with', 'for', 'on'].includes(p.frame)) {
-          const prep = new RegExp(`\\b${p.frame}\\s+`, 'u').exec(text.slice(tEnd, Math.min(s.end, tEnd + 160)));
-          targets = prep ? objectsFrom(tEnd + prep.index + prep[0].length, s.end) : p.frame === 'with' ? [] : objectsFrom(tEnd, limit);
-        } else {
-          targets = objectsFrom(tEnd, limit);
-          // No actor named, but a demonym in the object: "condemned an Israeli air strike" targets Israel.
-          if (!targets.length) {
-            const d = /^\s+(?:the\s+|an?\s+)?(?:[\p{Ll}-]+\s+)?(\p{Lu}[\p{Ll}]+(?:\s\p{Lu}[\p{Ll}]+)?)\s+\p{Ll}/u.exec(text.slice(tEnd, limit));
-            const iso = d ? lex.demonyms.get(d[1]!.toLowerCase()) : undefined;
-            const country = iso ? lex.countryByIso.get(iso) : undefined;
-            if (d && country && d[1]!.toLowerCase() !== country.name.toLowerCase()) {
-              if (!entities.has(country.key)) entities.set(country.key, { key: country.key, name: country.name, type: 'country', country: country.country, cameo: country.cameo, roles: new Set() });
-              const start = tEnd + d.index + d[0].indexOf(d[1]!);
-              const existing = placeMentions.find((x) => x.start === start);
-              const pm: Mention = existing ?? { key: country.key, start, end: start + d[1]!.length, text: d[1]!, kind: 'description' };
-              if (!existing) placeMentions.push(pm);
-              targets = [pm];
-            }
-          }
+        }
+        if (!targets.length && (p.governsInfinitive || GOVERNING.has(p.type))) {
+          // What was pledged, threatened or asked has its own target: "threatened to mobilise its army against South Korea".
+          const after = mentions.filter((m) => m.start >= best.end && m.end <= limitAt(best.end, s) && !sources.some((x) => x.key === m.key));
+          const inner = after.find((m) => /\b(?:to|against|with|on|towards?|for|from)\s+(?:the\s+)?$/u.test(text.slice(Math.max(0, m.start - 12), m.start))) ?? after[0];
+          if (inner) targets = objectsFrom(inner.start, limitAt(best.end, s)).slice(0, 3);
+          if (!targets.length && inner) targets = [inner];
+        }
+        if (best.target) {
+          // "sanctions on Belarus and Russia": every coordinated object is a target.
+          const more = objectsFrom(best.target.start, limit);
+          if (more.length > 1 && more[0] === best.target) targets = more;
         }
       }
-      if (!sources.length) continue;
-      const military = p.military_cameo && MILITARY.test(text.slice(tEnd, limit)) ? p.military_cameo : p.cameo;
-      // The date of the trigger's own clause (nearest first), else the nearest one after it in the sentence.
-      const cStart = clauseStart(tStart, s);
-      const dist = (t: { start: number }) => Math.abs(s.start + t.start - tStart);
-      const inClause = times.filter((t) => s.start + t.start >= cStart && s.start + t.start < limit).sort((a, b) => Number(b.explicit) - Number(a.explicit) || dist(a) - dist(b));
-      // A "when" clause shares the time of the clause it hangs on: "made the remarks on Thursday when he met".
-      const simultaneous = /\bwhen\s+$/u.test(text.slice(s.start, cStart));
-      const time = inClause[0] ?? times.filter((t) => s.start + t.start > tEnd).sort((a, b) => dist(a) - dist(b))[0] ?? (simultaneous ? times.filter((t) => s.start + t.end <= cStart).sort((a, b) => dist(a) - dist(b))[0] : undefined);
+      if (!sources.length || (best.jointOnly && !joint)) continue;
+      if (claimant && sources.every((x) => otherSide(x.key, claimant))) continue;
+      const acted = eventRules.military_codes[p.code as keyof typeof eventRules.military_codes] !== undefined && MILITARY.test(text.slice(tEnd, limit)) ? eventRules.military_codes[p.code as keyof typeof eventRules.military_codes]! : p.code;
+      const code = announced ? (announcedCode(acted) ?? announced) : acted;
+      const type = announced ? ploverOf(code)! : p.type;
+      const time = timeOf(s, times, tStart, tEnd, limit);
       // A location stated right after the trigger's object, in the same clause: "met … in Pyongyang".
-      const locFrom = Math.max(tEnd, ...targets.map((t) => t.end));
+      const locFrom = Math.max(best.end, ...targets.map((t) => t.end));
       const locMatch = /^[^.;]{0,25}?\bin\s+(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)/u.exec(text.slice(locFrom, s.end));
       const location = locMatch && lex.surfaces.has(locMatch[1]!) ? locMatch[1]! : null;
-      const list: (Mention | null)[] = targets.length ? targets : p.type === 'MOBILIZE' ? [null] : [];
+      const list: (Mention | null)[] = targets.length ? targets : [null];
+      const pushedFrom = events.length;
       for (const src of sources) {
         for (const tgt of list) {
           if (tgt && tgt.key === src.key) continue;
           // An actor acting on its own country is not an event between actors ("Kim pledged … for the DPRK").
           if (tgt && typeOf(tgt.key) === 'country' && entities.get(src.key)?.country === entities.get(tgt.key)?.country) continue;
-          const key = `${p.type}|${src.key}|${tgt?.key ?? ''}`;
+          const key = `${code}|${src.key}|${tgt?.key ?? ''}`;
           if (seen.has(key)) continue;
           seen.add(key);
           const named = [src, tgt].every((x) => !x || x.kind === 'name' || x.kind === 'surname');
@@ -330,8 +504,9 @@ export function findEvents(
           if (!tgt) confidence -= 0.2;
           if (!time?.date) confidence -= 0.05;
           events.push({
-            type: p.type,
-            cameo: military,
+            type,
+            cameo: code,
+            symmetric: p.symmetric || joint,
             sourceKey: src.key,
             targetKey: tgt?.key ?? null,
             date: time?.date ?? null,
@@ -341,10 +516,105 @@ export function findEvents(
             start: s.start,
             end: s.end,
             confidence: Math.round(confidence * 100) / 100,
+            trigger: { start: tStart, end: tEnd },
+            patternId: p.id,
+            sourceMention: { start: src.start, end: src.end },
+            targetMention: tgt ? { start: tgt.start, end: tgt.end } : null,
           });
         }
+      if (GOVERNING.has(type) || p.governsInfinitive) governing = { code, events: events.slice(pushedFrom) };
       }
     }
   }
   return { events, placeMentions };
+
+  /** Is the claimant of another country than the source (a known country, and not the source's own)? */
+  function otherSide(source: string, claimant: string): boolean {
+    if (source === claimant) return false;
+    const c = entities.get(claimant)?.country ?? null;
+    return c !== null && c !== (entities.get(source)?.country ?? null);
+  }
+
+  /**
+   * Who claims the act at `pos` happened, when an actor other than a news medium is the one saying so ("the US
+   * said North Korea had …", "…, Seoul said"); null when nobody is named as saying it, or a medium reports it.
+   */
+  function claimOf(s: Sentence, pos: number): string | null {
+    const pre = text.slice(s.start, pos);
+    const lead = CLAIM.exec(pre);
+    let who: Mention | undefined;
+    if (lead && pre.slice(lead.index + lead[0].length).trim().length > 0) who = subjects(s.start + lead.index, s)?.list[0];
+    else {
+      const tail = CLAIM_TAIL.exec(text.slice(pos, s.end));
+      if (!tail) return null;
+      const cue = pos + tail.index + tail[0].search(CLAIM_CUE);
+      who = mentions.filter((m) => m.start > pos + tail.index && m.end <= cue).pop();
+    }
+    return who && entities.get(who.key)?.kind !== 'media' ? who.key : null;
+  }
+
+  /** Source and targets of a noun trigger ("the summit between X and Y", "their talks", "X's visit to Y"). */
+  function nounActors(s: Sentence, tStart: number, tEnd: number, p: CameoPattern, found: Mention[]): { sources: Mention[]; targets: Mention[] } {
+    let sources: Mention[] = [];
+    let targets = found;
+    const after = text.slice(tEnd, s.end);
+    const between = /^[^.;]{0,40}?\bbetween\s+/u.exec(after);
+    const withX = /^[^.;]{0,30}?\bwith\s+/u.exec(after);
+    const byX = /^[^.;]{0,30}?\bby\s+/u.exec(after);
+    const toX = /^[^.;]{0,30}?\bto\s+/u.exec(after);
+    const head = text.slice(Math.max(s.start, tStart - 40), tStart);
+    if (between) {
+      const both = objectsFrom(tEnd + between[0].length, s.end);
+      return { sources: both.slice(0, 1), targets: both.slice(1, 2) };
+    }
+    if (/\btheir\s+(?:[\p{L}-]+\s+){0,2}$/u.test(head)) {
+      // "their summit": the two actors joined by "and" before it in the sentence.
+      const pairs = mentions.filter((x) => x.start >= s.start && x.end <= tStart);
+      for (let i = pairs.length - 1; i > 0; i--) {
+        if (/^\s+and\s+(?:the\s+)?$/u.test(text.slice(pairs[i - 1]!.end, pairs[i]!.start))) return { sources: [pairs[i - 1]!], targets: [pairs[i]!] };
+      }
+      return { sources: [], targets: [] };
+    }
+    const owner = /([\p{L}.’'-]+)['’]s\s+(?:[\p{L}-]+\s+){0,2}$/u.exec(head);
+    const ownerMention = owner ? mentions.find((x) => x.end === tStart - head.length + owner.index + owner[1]!.length) : undefined;
+    const lightVerb = nounPhraseStart(s, tStart);
+    if (byX) sources = objectsFrom(tEnd + byX[0].length, s.end).slice(0, 1);
+    else if (ownerMention) sources = [ownerMention];
+    else if (lightVerb !== null && subjects(lightVerb, s)) sources = subjects(lightVerb, s)!.list;
+    else if (targets.length) {
+      // Otherwise, for a meeting with someone, the nearest person named before it ("Kim said … at a meeting with …").
+      const person = mentions.filter((x) => x.start >= s.start && x.end <= tStart && typeOf(x.key) === 'person').pop();
+      sources = person ? [person] : [];
+    }
+    if (!targets.length && withX) targets = objectsFrom(tEnd + withX[0].length, s.end);
+    else if (!targets.length && p.code.startsWith('042')) {
+      const to = toX ? tEnd + toX[0].length : -1;
+      const t = (toX ? (objectsFrom(to, Math.min(s.end, to + 40))[0] ?? placeAfter(to, s.end)) : undefined) ?? lastPlace(tStart);
+      targets = t ? [t] : [];
+    }
+    return { sources, targets };
+  }
+
+  /**
+   * Where the verb governing a noun trigger stands ("Israel *mounted* its invasion", "staged a hunger strike"):
+   * the word before the noun phrase (at most three words of determiners and modifiers), when it is a verb form
+   * of the sentence's clause; null when the noun opens the clause or follows a preposition.
+   */
+  function nounPhraseStart(s: Sentence, tStart: number): number | null {
+    const m = /(?:^|\s)(\p{Ll}+)\s+(?:[\p{L}\p{N}’'-]+\s+){0,3}$/u.exec(text.slice(Math.max(s.start, tStart - 60), tStart));
+    if (!m) return null;
+    const word = m[1]!;
+    if (DETERMINERS.has(word) || BOUNDARY_WORDS.has(word) || !/(?:ed|s)$/.test(word) && !LIGHT_VERBS.has(word)) return null;
+    return tStart - (text.slice(Math.max(s.start, tStart - 60), tStart).length - m.index - m[0].indexOf(word));
+  }
+
+  /** The date of the trigger's own clause (nearest first), else the nearest one after it in the sentence. */
+  function timeOf(s: Sentence, times: ReturnType<typeof timeExpressions>, tStart: number, tEnd: number, limit: number) {
+    const cStart = clauseStart(tStart, s);
+    const dist = (t: { start: number }) => Math.abs(s.start + t.start - tStart);
+    const inClause = times.filter((t) => s.start + t.start >= cStart && s.start + t.start < limit).sort((a, b) => Number(b.explicit) - Number(a.explicit) || dist(a) - dist(b));
+    // A "when" clause shares the time of the clause it hangs on: "made the remarks on Thursday when he met".
+    const simultaneous = /\bwhen\s+$/u.test(text.slice(s.start, cStart));
+    return inClause[0] ?? times.filter((t) => s.start + t.start > tEnd).sort((a, b) => dist(a) - dist(b))[0] ?? (simultaneous ? times.filter((t) => s.start + t.end <= cStart).sort((a, b) => dist(a) - dist(b))[0] : undefined);
+  }
 }

@@ -6,10 +6,14 @@
 import worldCountries from 'world-countries';
 import type { Countries } from 'world-countries';
 import actorsData from '../lexicon/actors.json' with { type: 'json' };
+import groupsData from '../lexicon/groups.json' with { type: 'json' };
 import language from '../lexicon/language.json' with { type: 'json' };
+import namesData from '../lexicon/names.json' with { type: 'json' };
+import stopwords from '../lexicon/stopwords.json' with { type: 'json' };
 import { escapeRe } from '../regex.ts';
 
-export type ActorType = 'person' | 'organization' | 'country';
+/** `group`: people named by role (and country), "Israeli soldiers", "riot police" (ANNOTATION.md, Events). */
+export type ActorType = 'person' | 'organization' | 'country' | 'group';
 
 /** A known actor. */
 export interface GazetteerEntry {
@@ -40,6 +44,60 @@ export interface Lexicon {
   /** Bare surname alias (e.g. "Lavrov") → person entry, only where one person has it. */
   surnames: Map<string, GazetteerEntry>;
   lang: typeof language;
+  /** Word lists for names found from the text (pipeline/lexicon/names.json), as sets. */
+  names: NameLexicon;
+  /** Group phrase (lower case) → CAMEO sector code; `standalone` phrases need no country word (pipeline/lexicon/groups.json). */
+  groups: { sectors: Map<string, string>; standalone: Set<string>; compound: Set<string> };
+}
+
+/** names.json compiled: every set holds the exact spelling compared against, noted per field. */
+export interface NameLexicon {
+  /** Given name → `m`, `f` or `u` (either). */
+  given: Map<string, 'm' | 'f' | 'u'>;
+  family: Set<string>;
+  /** Family names written first (Chinese, Korean, Vietnamese order). */
+  familyFirst: Set<string>;
+  /** Lower-case words inside a person's name between capitalised parts ("de", "van", "bin"). */
+  particles: Set<string>;
+  /** Lower-case words that join the parts of an organisation's or a title's name ("of", "for", "and", "&"). */
+  connectors: Set<string>;
+  /** Adverbs between a name and its speech verb ("X also said"). */
+  cueAdverbs: string[];
+  /** Words before an acronym that make it a name ("the KTU", "by NRVB"). */
+  acronymBefore: Set<string>;
+  /** "al-Rashid", "d'Estaing": a lower-case prefix joined to a capitalised part. */
+  prefixed: RegExp;
+  /** Lower case, no final dot: words that make the next capitalised words a person ("mr", "professor", "illustrator"). */
+  personWords: Set<string>;
+  /** Lower case: title words (a subset of personWords) that may stand capitalised at the head of a name run. */
+  titles: Set<string>;
+  royal: Set<string>;
+  suffixes: Set<string>;
+  /** Lower case: nouns that make the next capitalised words an organisation ("company", "journal"). */
+  orgNouns: Set<string>;
+  orgAfter: Set<string>;
+  orgBefore: string[];
+  /** Capitalised words that never start or end a name (months, weekdays, function words, "Image"). */
+  notName: Set<string>;
+  /** Abbreviations a name may go on after ("Mr. Varga", "St. Louis"), without the dot. */
+  abbreviations: Set<string>;
+  /** "Pro-Kyiv", "Anti-war": a capitalised word with this prefix and a hyphen is an adjective, not a name. */
+  adjectivePrefix: RegExp;
+  /** "Oslo-based", "Kremlin-backed": a capitalised word with this ending is an adjective. */
+  adjectiveSuffix: RegExp;
+  /** "Following …", "Asked …": a sentence's first word with this ending (and no given name) opens no name. */
+  openingVerb: RegExp;
+  /** Lower-case function words (stopwords.json): a sentence's first word among them is no name. */
+  functionWords: Set<string>;
+  notOrgAcronyms: Set<string>;
+  /** "the Labour government" is no leader's name ("the Varga government" is). */
+  politicalAdjectives: Set<string>;
+  places: Set<string>;
+  orgHeads: Set<string>;
+  /** Organisation words that end a name only ("Acme International", "Acme Inc"). */
+  orgSuffixes: Set<string>;
+  mediaHeads: Set<string>;
+  notActorHeads: Set<string>;
 }
 
 const slug = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’.]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
@@ -89,7 +147,49 @@ function build(): Lexicon {
   const surnames = new Map([...surnameCount].filter(([, es]) => es.length === 1).map(([n, es]) => [n, es[0]!]));
   const sorted = [...surfaces.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   const surfaceRe = new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.map(escapeRe).join('|')})(?![\\p{L}\\p{N}]|\\.\\p{L})`, 'gu');
-  return { surfaces, surfaceRe, demonyms, countryByIso, surnames, lang: language };
+  const groups = { sectors: new Map(Object.entries(groupsData.sectors)), standalone: new Set(groupsData.standalone), compound: new Set(groupsData.compound_heads) };
+  return { surfaces, surfaceRe, demonyms, countryByIso, surnames, lang: language, names: buildNames(), groups };
+}
+
+function buildNames(): NameLexicon {
+  const n = namesData;
+  const lower = (xs: string[]) => xs.map((x) => x.toLowerCase().replace(/\.$/, ''));
+  const given = new Map<string, 'm' | 'f' | 'u'>();
+  for (const [g, list] of [['m', n.given_names.male], ['f', n.given_names.female], ['u', n.given_names.either]] as const) for (const x of list) given.set(x, g);
+  // Titles may head a capitalised name run; kinship words only describe from before ("his wife …"), since
+  // "Son" or "Sister" may start a name.
+  const relations = new Set(n.relations);
+  const titles = new Set([...lower(language.person_titles), ...lower(n.honorifics), ...n.royal_titles].filter((t) => !relations.has(t)));
+  return {
+    given,
+    family: new Set([...n.family_names.east_asian, ...n.family_names.other]),
+    familyFirst: new Set(n.family_names.east_asian),
+    particles: new Set(n.particles),
+    connectors: new Set(n.connectors),
+    cueAdverbs: n.cue_adverbs,
+    acronymBefore: new Set(n.acronym_before),
+    prefixed: new RegExp(`^(?:${n.particle_prefixes.join('|')})[-'’]\\p{Lu}`, 'u'),
+    personWords: new Set([...titles, ...relations, ...n.person_roles, ...language.role_nouns]),
+    titles,
+    royal: new Set(n.royal_titles),
+    suffixes: new Set(n.name_suffixes),
+    orgNouns: new Set(n.org_nouns),
+    orgAfter: new Set(n.org_usage_after),
+    orgBefore: n.org_usage_before,
+    notName: new Set(n.not_name_words),
+    abbreviations: new Set(n.abbreviations),
+    adjectivePrefix: new RegExp(`^(?:${n.adjective_prefixes.join('|')})-`),
+    adjectiveSuffix: new RegExp(`(?:${n.adjective_suffixes.map(escapeRe).join('|')})$`),
+    openingVerb: new RegExp(`\\p{Ll}(?:${n.opening_verb_suffixes.join('|')})$`, 'u'),
+    functionWords: new Set(stopwords.words),
+    notOrgAcronyms: new Set(n.not_org_acronyms),
+    politicalAdjectives: new Set(n.political_adjectives),
+    places: new Set(n.places),
+    orgHeads: new Set(language.org_heads),
+    orgSuffixes: new Set(n.org_suffixes),
+    mediaHeads: new Set(language.media_heads),
+    notActorHeads: new Set(language.not_actor_heads),
+  };
 }
 
 /** The compiled lexicon. */

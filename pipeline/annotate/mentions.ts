@@ -4,18 +4,21 @@
  * Passes, in order (a later pass never overrides an earlier span):
  *  1. gazetteer surfaces (people, organisations, countries; capitals only where they act, not after
  *     "in", "to", "visited" …);
- *  2. discovered people: a title before a capitalised name ("Vice Foreign Minister Igor Morgulov"), an
- *     apposition after it ("Leif-Eric Easley, a professor at …"), the agent of a speech verb ("X said");
- *  3. discovered organisations: capitalised phrases ending in an organisation head ("Ewha University",
- *     "Unification Ministry", "Ministry of Foreign Affairs of Russia"), and ministries written in lower case
- *     with their country ("Russia's foreign ministry"); a ministry's country comes from its modifier, an
- *     "in <capital>" next to it, or an earlier ministry of the same kind in the article;
- *  4. references: bare surnames (the most recent person with that name, or the one whose title matches),
- *     "the <demonym> <role>" descriptions, "the ministry", "a ministry official", "the North/South".
+ *  2. names found from the text (names.ts): people and organisations typed from the evidence around
+ *     capitalised runs (titles, given names, organisation heads, appositions, speech verbs, affiliations);
+ *     ministries, also those written in lower case with their country ("Russia's foreign ministry"), are keyed
+ *     by country and kind: a ministry's country comes from its modifier, an "in <capital>" next to it, or an
+ *     earlier ministry of the same kind in the article;
+ *  3. references: bare surnames (the person last named in full with that name, or the one whose title
+ *     matches), "the <demonym> <role>" descriptions, "the ministry", "a ministry official", "the North/South";
+ *  4. groups named by role and country (groups.ts): "Israeli soldiers", "riot police".
  */
-import { alt, altCi, once } from '../regex.ts';
+import { alt, once } from '../regex.ts';
+import { findGroups } from './groups.ts';
 import type { GazetteerEntry, Lexicon } from './lexicon.ts';
 import { LEXICON, personKey, slug } from './lexicon.ts';
+import { findNames } from './names.ts';
+import type { FoundName } from './names.ts';
 import type { Sentence } from './sentences.ts';
 
 export type MentionKind = 'name' | 'surname' | 'description' | 'metonym';
@@ -40,6 +43,8 @@ export interface ArticleEntity {
   roles: Set<string>;
   /** `media`, `ministry`, … for organisations. */
   kind?: string;
+  /** `m` or `f` where a given name tells, for pronoun resolution. */
+  gender?: 'm' | 'f';
 }
 
 export interface ArticleMentions {
@@ -48,8 +53,6 @@ export interface ArticleMentions {
 }
 
 const NAME_TOKEN = "\\p{Lu}[\\p{Ll}’'\\-]*\\p{Ll}(?:-\\p{L}+)*";
-const NAME_SEQ = `${NAME_TOKEN}(?:\\s${NAME_TOKEN}){1,3}`;
-const MONTHS_DAYS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|These|Those|In|On|At|For|But|And|After|Before|During|While|When|Meanwhile|According|Both|Such|Some|Its|His|Her|Their|Our|Last|Next)$/;
 
 /** Finds and resolves the actor mentions of `text`. */
 export function findMentions(text: string, sentences: Sentence[], lex: Lexicon = LEXICON): ArticleMentions {
@@ -65,10 +68,14 @@ export function findMentions(text: string, sentences: Sentence[], lex: Lexicon =
     for (let i = m.start; i < m.end; i++) taken[i] = true;
     spans.push(m);
   };
-  /** Claims `m` over country and capital spans inside it ("Central Bank of Kenya", "Japan's Defense Ministry"). */
-  const claimOver = (m: Mention): boolean => {
+  /**
+   * Claims `m` over country and capital spans inside it ("Central Bank of Kenya", "Japan's Defense Ministry"),
+   * and with `orgs` over organisations inside a longer organisation's name ("the Council of the EU").
+   */
+  const claimOver = (m: Mention, orgs = false): boolean => {
     const inside = spans.filter((x) => x.start < m.end && x.end > m.start);
-    if (inside.some((x) => x.start < m.start || x.end > m.end || entities.get(x.key)?.type !== 'country')) return false;
+    const under = (x: Mention) => entities.get(x.key)?.type === 'country' || (orgs && entities.get(x.key)?.type === 'organization' && x.end - x.start < m.end - m.start);
+    if (inside.some((x) => x.start < m.start || x.end > m.end || !under(x))) return false;
     for (const x of inside) {
       spans.splice(spans.indexOf(x), 1);
       for (let i = x.start; i < x.end; i++) taken[i] = false;
@@ -86,15 +93,8 @@ export function findMentions(text: string, sentences: Sentence[], lex: Lexicon =
   const wordBefore = (i: number) => /([\p{L}’'-]+)[\s,]*$/u.exec(text.slice(Math.max(0, i - 30), i))?.[1]?.toLowerCase() ?? '';
   const demonymIso = (d: string | undefined) => (d ? (lex.demonyms.get(d.toLowerCase().replace(/['’]s$/, '')) ?? lex.surfaces.get(d.replace(/['’]s$/, ''))?.entry.country ?? null) : null);
 
-  // 2a, 2b, 2c first collect people, since a title+name span ("Foreign Minister Sergei Lavrov") must win over
-  // the gazetteer's shorter match inside it only for role and country, not for identity.
-  const titleRe = once(lex, 'mentions.ts:titleRe', () => new RegExp(`(?:(?<demonym>(?:${alt([...lex.demonyms.keys()].filter((d) => d.length > 3).map(cap))})(?:['’]s)?)\\s+)?(?<title>(?:(?:[Dd]eputy|[Vv]ice|[Ff]irst|[Ff]ormer|[Aa]cting|[Cc]hief|[Ss]enior|[Tt]op)\\s+)*(?:${altCi(L.person_titles)}))\\s+(?<name>${NAME_SEQ}|${NAME_TOKEN})`, 'gu'));
-  const appositionRe = once(lex, 'mentions.ts:appositionRe', () => new RegExp(`(?<name>${NAME_SEQ}),\\s+(?:a|an|the|[\\p{Lu}][\\p{L}’'.]*['’]s|(?:the\\s+)?[\\p{L}’'.]+['’]s)\\s+(?<desc>[^,.;“”"]{0,80}?\\b(?<role>${alt(L.role_nouns)})\\b)`, 'gu'));
-  const cue = alt(L.speech_cues);
-  const agentRe = once(lex, 'mentions.ts:agentRe', () => new RegExp(`(?<name>${NAME_SEQ})\\s+(?:also\\s+|later\\s+|then\\s+|reportedly\\s+)?(?:${cue})\\b|\\b(?:${cue})\\s+(?<name2>${NAME_SEQ})`, 'gu'));
-
-  const addPerson = (name: string, start: number, roles: string[], country: string | null) => {
-    if (name.split(/\s+/).some((t) => MONTHS_DAYS.test(t) || lex.demonyms.has(t.toLowerCase()) || L.org_heads.includes(t) || L.not_actor_heads.includes(t))) return;
+  const addPerson = (f: Pick<FoundName, 'text' | 'start' | 'roles' | 'country' | 'gender'>) => {
+    const { text: name, start, roles, country } = f;
     const known = lex.surfaces.get(name);
     if (known && known.entry.type !== 'person') return;
     if (!free(start, start + name.length)) {
@@ -103,7 +103,7 @@ export function findMentions(text: string, sentences: Sentence[], lex: Lexicon =
       if (m) for (const r of roles) entities.get(m.key)?.roles.add(r);
       return;
     }
-    const e = known ? fromEntry(known.entry, roles) : entity({ key: `person:${personKey(name)}`, name, type: 'person', country, cameo: null, roles });
+    const e = known ? fromEntry(known.entry, roles) : entity({ key: `person:${personKey(name)}`, name, type: 'person', country, cameo: null, roles, ...(f.gender ? { gender: f.gender } : {}) });
     if (!e.country && country) e.country = country;
     claim({ key: e.key, start, end: start + name.length, text: name, kind: 'name' });
   };
@@ -129,6 +129,9 @@ export function findMentions(text: string, sentences: Sentence[], lex: Lexicon =
     const s = lex.surfaces.get(m[0])!;
     const start = m.index;
     const end = start + m[0].length;
+    // Inside a ministry pass 0 took ("Russia’s foreign ministry"): its country word is no mention of its own,
+    // as in the capitalised "Japan's Defense Ministry" (claimOver), and mentions never overlap.
+    if (!free(start, end)) continue;
     if (s.via === 'capital') {
       const before = wordBefore(start);
       const after = text.slice(end, end + 12);
@@ -140,64 +143,42 @@ export function findMentions(text: string, sentences: Sentence[], lex: Lexicon =
     claim({ key: s.entry.key, start, end, text: m[0], kind: s.via === 'capital' ? 'metonym' : 'name' });
   }
 
-  // 2. People.
-  for (const m of text.matchAll(titleRe)) {
-    const name = m.groups!['name']!;
-    const title = m.groups!['title']!.toLowerCase().replace(/\s+/g, ' ');
-    const start = m.index + m[0].length - name.length;
-    const country = demonymIso(m.groups!['demonym']);
-    if (!name.includes(' ')) {
-      const known = lex.surfaces.get(name);
-      if (known?.entry.type === 'person') for (const r of [title]) fromEntry(known.entry).roles.add(r);
-      continue; // a bare surname after a title is a reference (pass 4)
+  // 2. Names found from the text: people and organisations.
+  const covered = (s: number, e: number) => spans.some((x) => x.start <= s && x.end >= e);
+  const personWords = new Set([...entities.values()].filter((e) => e.type === 'person').flatMap((e) => e.name.split(/[\s-]+/)));
+  for (const f of findNames(text, sentences, lex, { covered, personWords })) {
+    if (f.type === 'person') addPerson(f);
+    else if (f.kind === 'ministry') addMinistry(f);
+    else {
+      const known = lex.surfaces.get(f.name) ?? spelledOut(f);
+      const e = known ? fromEntry(known.entry) : entity({ key: `org:${slug(f.name)}`, name: f.name, type: 'organization', country: f.country, cameo: null, roles: [], ...(f.kind ? { kind: f.kind } : {}) });
+      if (!e.country && f.country) e.country = f.country;
+      claimOver({ key: e.key, start: f.start, end: f.end, text: f.text, kind: 'name' }, true);
     }
-    addPerson(name, start, [title, title.split(' ').slice(-1)[0]!], country);
   }
-  for (const m of text.matchAll(appositionRe)) addPerson(m.groups!['name']!, m.index, [m.groups!['desc']!.toLowerCase().replace(/\s+/g, ' '), m.groups!['role']!.toLowerCase()], null);
-  for (const m of text.matchAll(agentRe)) {
-    const name = m.groups!['name'] ?? m.groups!['name2']!;
-    const start = m.groups!['name'] ? m.index : m.index + m[0].length - name.length;
-    addPerson(name, start, [], null);
+  /** A known organisation's acronym in parentheses after the name spells it out: "Nordic Ferry Organisation (NFO)". */
+  function spelledOut(f: FoundName): { entry: GazetteerEntry } | undefined {
+    const acronym = /^\s*\((\p{Lu}[\p{Lu}\p{N}&.-]{1,9})\)/u.exec(text.slice(f.end, f.end + 14))?.[1];
+    const known = acronym ? lex.surfaces.get(acronym) : undefined;
+    const initials = f.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+    return known?.entry.type === 'organization' && acronym && initials.startsWith(acronym.replace(/[^\p{Lu}]/gu, '')) ? known : undefined;
   }
-
-  // 3. Organisations.
-  const heads = alt([...L.org_heads, 'Agency', 'Sinmun', 'Times', 'Herald', 'Journal', 'Broadcasting', 'Television']);
-  const orgRe = once(lex, 'mentions.ts:orgRe', () => new RegExp(`(?:(?<mod>(?:${NAME_TOKEN}|[\\p{Lu}]{2,}|U\\.S\\.)(?:['’]s)?)\\s+)?(?<body>(?:(?:${NAME_TOKEN}|[\\p{Lu}]{2,}|of|and|for|&)\\s+){0,4}?(?:${heads}))\\b(?:\\s+of\\s+(?:the\\s+)?(?<of>${NAME_TOKEN}(?:\\s+(?:and\\s+)?${NAME_TOKEN}){0,4}))?`, 'gu'));
-  for (const m of text.matchAll(orgRe)) {
-    let start = m.index;
-    let mod = m.groups!['mod'];
-    let body = m.groups!['body']!;
-    const of = m.groups!['of'];
-    if (mod && (MONTHS_DAYS.test(mod) || /^(?:The|A|An)$/.test(mod))) {
-      start += mod.length + 1;
-      mod = undefined;
+  /** "Russian Foreign Ministry", "Ministry of Foreign Affairs of Russia", "Unification Ministry" (country from the text around). */
+  function addMinistry(f: FoundName): void {
+    const m = /^(.*?)\s*\bMinistry\b(?:\s+of\s+(?:the\s+)?(.+))?$/u.exec(f.text);
+    const words = (m?.[1] ?? '').split(/\s+/).filter(Boolean);
+    for (const k of [2, 1]) {
+      if (words.length >= k && demonymIso(words.slice(0, k).join(' '))) {
+        words.splice(0, k);
+        break;
+      }
     }
-    // A modifier that names no country is part of the name ("Unification Ministry", "Ewha University").
-    if (mod && !demonymIso(mod)) {
-      body = `${mod} ${body}`;
-      mod = undefined;
-    }
-    if (body.split(/\s+/).length === 1 && !mod && !of) continue; // a bare head is a description
-    const bodyTokens = body.split(/\s+/);
-    if (bodyTokens.some((t) => L.not_actor_heads.includes(t))) continue;
-    const end = m.index + m[0].length;
-    if (!free(start, end) && spans.some((x) => x.start < end && x.end > start && (x.start < start || x.end > end || entities.get(x.key)?.type !== 'country'))) continue;
-    if (/Ministry$/.test(body) || /^Ministry/.test(body)) {
-      const typeWords = (of ?? body.replace(/\s*Ministry$/, '')).replace(/^(?:the\s+)/i, '').toLowerCase();
-      const ofCountry = of && demonymIso(of.split(/\s+of\s+/).pop());
-      const type = (L.ministry_types as Record<string, string>)[typeWords.replace(/\s+of\s+.*$/, '')] ?? cap(typeWords);
-      const iso = demonymIso(mod) ?? ofCountry ?? contextCountry(text, end, sentences, lex) ?? ministryCountries.get(type) ?? null;
-      const e = ministry(iso, type);
-      if (iso) ministryCountries.set(type, iso);
-      claimOver({ key: e.key, start, end, text: text.slice(start, end), kind: 'name' });
-      continue;
-    }
-    if (mod && !/['’]s$/.test(mod) && body.split(/\s+/).length === 1) body = `${mod} ${body}`;
-    else if (mod) start = m.index + m[0].indexOf(body);
-    const name = of ? `${body} of ${of}` : body;
-    const known = lex.surfaces.get(name);
-    const e = known ? fromEntry(known.entry) : entity({ key: `org:${slug(name)}`, name, type: 'organization', country: demonymIso(mod), cameo: null, roles: [], ...(/(?:Agency|Sinmun|Times|Herald|Journal|Broadcasting|Television)$/.test(body) ? { kind: 'media' } : {}) });
-    claimOver({ key: e.key, start, end, text: text.slice(start, end), kind: 'name' });
+    const typeWords = (m?.[2] ?? words.join(' ')).toLowerCase();
+    const type = (L.ministry_types as Record<string, string>)[typeWords.replace(/\s+of\s+.*$/, '')] ?? cap(typeWords);
+    const iso = f.country ?? contextCountry(text, f.end, sentences, lex) ?? ministryCountries.get(type) ?? null;
+    const e = ministry(iso, type);
+    if (iso) ministryCountries.set(type, iso);
+    claimOver({ key: e.key, start: f.start, end: f.end, text: f.text, kind: 'name' });
   }
   function ministry(iso: string | null, type: string): ArticleEntity {
     const country = iso ? lex.countryByIso.get(iso) : undefined;
@@ -206,8 +187,20 @@ export function findMentions(text: string, sentences: Sentence[], lex: Lexicon =
     return entity({ key: `org:ministry:${iso ?? 'unknown'}:${slug(type)}`, name, type: 'organization', country: iso, cameo: iso ? `${iso}GOV` : null, roles: [], kind: 'ministry' });
   }
 
-  // 4. References, resolved left to right against what came before.
+  // 3. References, resolved left to right against what came before.
   resolveReferences(text, spans, claim, claimOver, free, entities, lex);
+
+  // 4. Groups named by role and country; "<demonym> government" stands for the country.
+  for (const g of findGroups(text, lex)) {
+    const country = g.country ? lex.countryByIso.get(g.country) : undefined;
+    if (g.type === 'country') {
+      if (country) fromEntry(country);
+      if (country) claimOver({ key: country.key, start: g.start, end: g.end, text: g.text, kind: 'metonym' });
+      continue;
+    }
+    const e = entity({ key: `group:${g.country ?? 'any'}:${slug(g.phrase)}`, name: g.name, type: 'group', country: g.country, cameo: g.sector ? `${g.country ?? ''}${g.sector}` : null, roles: [] });
+    claimOver({ key: e.key, start: g.start, end: g.end, text: g.text, kind: 'name' });
+  }
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   return { mentions: spans, entities };
 }
@@ -244,8 +237,22 @@ function resolveReferences(
 ): void {
   const L = lex.lang;
   const before = (pos: number) => spans.filter((m) => m.end <= pos).sort((a, b) => b.end - a.end);
-  const people = () => [...entities.values()].filter((e) => e.type === 'person' && e.name.includes(' '));
   const tokensOf = (e: ArticleEntity) => e.name.split(/\s+/).filter((t) => !t.includes('-') || e.name.split(/\s+/).length === 2);
+  // The people named in full by their first and last name words, rebuilt only when the pass adds an entity (a
+  // gazetteer surname's person).
+  let peopleCache: { size: number; byWord: Map<string, ArticleEntity[]> } | null = null;
+  const peopleNamed = (word: string): ArticleEntity[] => {
+    if (peopleCache?.size !== entities.size) {
+      const byWord = new Map<string, ArticleEntity[]>();
+      for (const e of entities.values()) {
+        if (e.type !== 'person' || !e.name.includes(' ')) continue;
+        const ts = tokensOf(e);
+        for (const t of new Set([ts[0]!, ts[ts.length - 1]!])) byWord.set(t, [...(byWord.get(t) ?? []), e]);
+      }
+      peopleCache = { size: entities.size, byWord };
+    }
+    return peopleCache.byWord.get(word) ?? [];
+  };
 
   // Bare surnames and "<Surname> regime".
   const tokenRe = /(?<![\p{L}\p{N}’'-])\p{Lu}[\p{Ll}’'-]*\p{Ll}(?![\p{L}\p{N}-])/gu;
@@ -254,19 +261,17 @@ function resolveReferences(
     const end = start + m[0].length;
     if (!free(start, end)) continue;
     const tok = m[0];
-    let candidates = people().filter((e) => {
-      const ts = tokensOf(e);
-      return ts[0] === tok || ts[ts.length - 1] === tok;
-    });
+    let candidates = peopleNamed(tok);
     if (!candidates.length) {
       const g = lex.surnames.get(tok);
       if (!g) continue;
       candidates = [entities.get(g.key) ?? { key: g.key, name: g.name, type: g.type, country: g.country, cameo: g.cameo, roles: new Set(g.roles) }];
       if (!entities.has(g.key)) entities.set(g.key, candidates[0]!);
     }
-    const group = /^\s+(regime|government|administration|leadership)\b/.exec(text.slice(end, end + 20))?.[1];
+    const group = once(lex, 'mentions.ts:groupNoun', () => new RegExp(`^\\s+(${alt(Object.entries(L.group_nouns).filter(([, v]) => v === 'country').map(([k]) => k))})\\b`)).exec(text.slice(end, end + 20))?.[1];
     const titleBefore = /((?:[\p{Ll}-]+\s){0,2}[\p{Ll}-]+)\s+$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1]?.toLowerCase() ?? '';
-    const recent = before(start);
+    // Two people with one surname: the one last named in full ("Anna Berg … Carl Berg … Berg" is Carl).
+    const recent = before(start).filter((r) => r.kind === 'name');
     const recency = (e: ArticleEntity) => {
       const i = recent.findIndex((r) => r.key === e.key);
       return i < 0 ? Number.MAX_SAFE_INTEGER : i;

@@ -1,36 +1,33 @@
 /**
- * Direct and indirect quotes of one article with their speakers (ANNOTATION.md, Quotes). Pure.
+ * Direct quotes of one article with their speakers (ANNOTATION.md, Quotes); reported.ts adds the indirect
+ * ones. Pure.
  *
- * Direct: the words between top-level quotation marks (“…”, "…", or ‘…’ used as outer marks); marks nested
- * inside belong to the quote; a quote left open at a paragraph end continues into the next paragraph as a
- * new quote. The speaker is found, in order, (1) right after the closing mark (“…,” X said / said X / it
- * added), (2) as the subject of the last speech verb before the opening mark in the sentence, (3) from a
- * sentence-final ", X said" or "according to X", (4) by continuation: a quote opening its sentence with no
- * attribution belongs to the last speaker, (5) the subject opening the sentence.
- * Indirect: "X said (that) …", "…, X said.", "according to X, …", "…, saying that …", "X quoted Y as saying
- * that …", and the other content cues of the lexicon; the text is the content clause.
+ * Direct: the words between top-level quotation marks (“…”, "…", ‘…’ used as outer marks; a straight mark may
+ * close a curly one and back); marks nested inside belong to the quote; a quote left open at a paragraph end
+ * continues into the next paragraph as a new quote. The speaker is found, in order, (1) in the attribution
+ * after the closing mark, up to the sentence end (the next sentence's, after "?" or "!"): "said X", "X said",
+ * "X, a professor at Y, said", "X told reporters", "he added", an unnamed "a staffer wondered" (its words, no
+ * actor); (2) as the subject of the last speech verb or participle before the opening mark; "according to X";
+ * (3) after a colon ending the sentence before ("Cruz called them on it:¶“…”"); the owner of the words
+ * ("Romney’s “47 percent” comment"); (4) by continuation: a quote opening its sentence belongs to the last
+ * speaker; (5) the subject opening the sentence; (6) a later quote of the same paragraph, or one after a
+ * sentence or two about a person, keeps that speaker. Pronouns, descriptions and gender: speakers.ts.
+ * Joint speakers ("Brazil and Argentina said") are all kept, the first one as the speaker.
  */
 import { alt, once } from '../regex.ts';
 import type { ArticleEntity, Mention } from './mentions.ts';
 import type { Lexicon } from './lexicon.ts';
 import { LEXICON } from './lexicon.ts';
+import { draft } from './quote-draft.ts';
+import type { Attribution, QuoteContext, QuoteDraft, Speaker } from './quote-draft.ts';
+import { reportedSpeech } from './reported.ts';
 import type { Sentence } from './sentences.ts';
+import { plainSubject, speakerResolver } from './speakers.ts';
 import { subjectEnds } from './clause.ts';
 
-export type Attribution = 'explicit' | 'pronoun' | 'description' | 'continuation';
+export type { Attribution, QuoteDraft } from './quote-draft.ts';
 
-export interface QuoteDraft {
-  type: 'direct' | 'indirect';
-  start: number;
-  end: number;
-  speakerKey: string | null;
-  speakerText: string | null;
-  attribution: Attribution | null;
-  reportedByKey: string | null;
-  cue: string | null;
-}
-
-interface Span {
+export interface Span {
   open: number;
   start: number;
   end: number;
@@ -38,15 +35,16 @@ interface Span {
   after: number;
 }
 
-interface Speaker {
-  key: string;
-  text: string;
-  attribution: Attribution;
-  cue: string | null;
-  /** Where the speaker's words stand in the text, for recency. */
-  at: number;
+/** Where a mark opened at `i` closes: the matching mark, or a mixed one ("…” or “…") standing first. */
+function closingMark(text: string, i: number, paraEnd: number): number {
+  const ch = text[i]!;
+  const first = (a: number, b: number) => (a < 0 ? b : b < 0 ? a : Math.min(a, b));
+  if (ch === '"') return first(text.indexOf('"', i + 1), text.indexOf('”', i + 1));
+  const curly = text.indexOf('”', i + 1);
+  const straight = text.indexOf('"', i + 1);
+  // “… " only when no curly close stands in the paragraph (a nested straight pair stays inside “…”).
+  return curly >= 0 && curly <= paraEnd ? curly : straight >= 0 && straight <= paraEnd ? straight : curly;
 }
-
 
 /** Top-level quotation spans of `text`. */
 export function quoteSpans(text: string): Span[] {
@@ -59,8 +57,7 @@ export function quoteSpans(text: string): Span[] {
       return p < 0 ? text.length : p;
     })();
     let close = -1;
-    if (ch === '“') close = text.indexOf('”', i + 1);
-    else if (ch === '"' ) close = text.indexOf('"', i + 1);
+    if (ch === '“' || ch === '"') close = closingMark(text, i, paraEnd);
     else if (ch === '‘' && (i === 0 || /[\s([—–-]/.test(text[i - 1]!))) {
       // A single mark opens a quote only when a closing ’ follows that is not an apostrophe.
       const re = /’(?![\p{L}\p{N}])/gu;
@@ -91,14 +88,55 @@ export function quoteSpans(text: string): Span[] {
 export function findQuotes(text: string, sentences: Sentence[], mentions: Mention[], entities: Map<string, ArticleEntity>, lex: Lexicon = LEXICON): QuoteDraft[] {
   const L = lex.lang;
   const cueRe = once(lex, 'quotes.ts:cueRe', () => new RegExp(`\\b(?:${alt(L.speech_cues)})\\b`, 'g'));
-  // `he said`, `it added`: a pronoun subject followed by a speech cue, resolved by resolvePronoun.
-  const pronounCue = once(lex, 'quotes.ts:pronounCue', () => new RegExp(`^(it|he|she)\\s+(?:also\\s+)?(${alt(L.speech_cues)})\\b`));
+  // Before an opening mark a participle introduces the quote too ("…, telling reporters, “…”").
+  const headCueRe = once(lex, 'quotes.ts:headCueRe', () => new RegExp(`\\b(?:${alt([...L.speech_cues, ...L.content_cues.filter((c) => c.endsWith('ing'))])})\\b`, 'g'));
   const reportingAfter = once(lex, 'quotes.ts:reportingAfter', () => new RegExp(`^\\s*,?\\s*(?:${alt(L.speech_cues)})\\b`));
   const spans = quoteSpans(text);
-  const inQuote = (pos: number) => spans.some((q) => pos >= q.start && pos < q.end);
+  // Binary search over the sorted spans: this runs for every cue and mention.
+  const inQuote = (pos: number) => {
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const q = spans[mid]!;
+      if (pos < q.start) hi = mid - 1;
+      else if (pos >= q.end) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+  const resolver = speakerResolver(text, sentences, mentions, entities, (pos) => !inQuote(pos), lex);
   const sentenceOf = (pos: number) => sentences.find((s) => pos >= s.start && pos < s.end) ?? sentences[sentences.length - 1]!;
   const attributionOf = (m: Mention): Attribution => (m.kind === 'description' ? 'description' : 'explicit');
-  const asSpeaker = (m: Mention, cue: string | null): Speaker => ({ key: m.key, text: m.text, attribution: attributionOf(m), cue, at: m.start });
+  /** "Brazil and Argentina said", "A, B and C said": every actor of a coordination ending in `m`, and where it starts. */
+  const joint = (m: Mention): { keys: string[]; start: number } => {
+    const keys = [m.key];
+    let cur = m;
+    for (let i = mentions.indexOf(m) - 1; i >= 0; i--) {
+      const prev = mentions[i]!;
+      if (prev.end > cur.start) continue;
+      if (!/^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)$/u.test(text.slice(prev.end, cur.start)) || inQuote(prev.start)) break;
+      if (!keys.includes(prev.key)) keys.unshift(prev.key);
+      cur = prev;
+    }
+    // A list is joint only when it ends in "and" ("Brazil and Argentina", not "Brazil, Argentina" alone).
+    return keys.length > 1 && /\band\s+$|&\s+$/u.test(text.slice(Math.max(cur.end, m.start - 8), m.start)) ? { keys, start: cur.start } : { keys: [m.key], start: m.start };
+  };
+  const asSpeaker = (m: Mention, cue: string | null, cueAt: number | null): Speaker => {
+    const j = joint(m);
+    return { key: j.keys[0]!, keys: j.keys, text: text.slice(j.start, m.end), attribution: attributionOf(m), cue, cueAt, at: m.start, mention: m };
+  };
+  /** Every speaker found so far, in text order of their cue: "he" in an indirect quote looks back from its own place. */
+  const history: Speaker[] = [];
+  const lastBefore = (at: number): Speaker | null => {
+    let best: Speaker | null = null;
+    for (const h of history) if ((h.cueAt ?? h.at) < at && (!best || (h.cueAt ?? h.at) >= (best.cueAt ?? best.at))) best = h;
+    return best;
+  };
+  // "Clinton’s response was: “…”", "Ryan’s campaign …, telling reporters, “…”": words or a team of the owner.
+  const ownerNoun = once(lex, 'quotes.ts:ownerNoun', () => new RegExp(`^['’]s\\s+(?:${alt(L.owner_nouns)})\\b`, 'u'));
+  // "Clinton’s response was: “…”", "Williamson concludes: “…”": a name opening the sentence that a colon ends.
+  const introName = once(lex, 'quotes.ts:introName', () => new RegExp(`^(\\p{Lu}[\\p{L}-]+(?:\\s\\p{Lu}[\\p{L}-]+){0,2})(?:['’]s\\s+(?:${alt(L.owner_nouns)})|\\s+\\p{Ll}+(?:ed|s))\\b[^“"]*:\\s*$`, 'u'));
   const titleWords = once(lex, 'quotes.ts:titleWords', () => new Set(['the', ...L.person_titles.flatMap((t) => t.split(/\s+/)), ...[...lex.demonyms.keys()].flatMap((d) => d.split(/\s+/)), 'deputy', 'vice', 'first', 'former', 'acting', 'chief', 'senior', 'top', 'trade', 'finance', 'interior', 'economy', 'energy', 'health']));
   // The last direct quote's speaker (held in an object: closures read it, and TS would narrow a let to null).
   const state: { last: Speaker | null } = { last: null };
@@ -109,7 +147,7 @@ export function findQuotes(text: string, sentences: Sentence[], mentions: Mentio
     const LEAD = /^(?:the\s+|a\s+|an\s+)?(?:(?!(?:at|of|from|with)\s)[\p{Ll}-]+\s+){0,2}(?:(?:at|of|from|with)\s+(?:the\s+)?)?/u;
     const lead = LEAD.exec(text.slice(pos, pos + 60))?.[0] ?? '';
     // A title before a person's name: "said Chinese Foreign Minister Wang Yi", "the Australian trade minister Don Farrell".
-    const titled = (m: Mention) => entities.get(m.key)?.type === 'person' && /^(?:the\s+)?(?:[\p{L}.’'-]+\s+){1,5}$/u.test(text.slice(pos, m.start)) && text.slice(pos, m.start).trim().split(/\s+/).every((w) => titleWords.has(w.toLowerCase()));
+    const titled = (m: Mention) => entities.get(m.key)?.type === 'person' && /^(?:the\s+)?(?:[\p{L}.’'-]+\s+){1,5}$/u.test(text.slice(pos, m.start)) && text.slice(pos, m.start).trim().split(/\s+/).every((w) => titleWords.has(w.toLowerCase()) || titleWords.has(w.toLowerCase().replace(/\.$/, '')));
     const near = mentions.find((x) => x.start > pos && x.start <= pos + 60 && titled(x));
     if (near && !mentions.some((x) => x.start >= pos && x.start < near.start)) return near;
     for (let k = lead.length; k >= 0; k--) {
@@ -121,95 +159,98 @@ export function findQuotes(text: string, sentences: Sentence[], mentions: Mentio
     }
     return undefined;
   };
+  const antecedent = (sp: Speaker | null) => sp && { key: sp.key, mention: sp.mention, at: sp.cueAt ?? sp.at };
+  /** `printed`: the pronoun as printed ("He"), kept as the speaker's words. */
+  const pronoun = (printed: string, at: number): Speaker | null => {
+    const p = printed.toLowerCase();
+    const last = lastBefore(at);
+    const a = resolver.pronoun(p, at, antecedent(last));
+    if (!a) return null;
+    resolver.learn(a.key, p);
+    const keys = last && a.key === last.key ? last.keys : [a.key];
+    return { key: a.key, keys, text: printed, attribution: 'pronoun', cue: null, cueAt: null, at, mention: a.mention };
+  };
   /** The subject ending right before `pos`, skipping adverbs, appositions, relative clauses and "in <Place>". */
   const subjectBefore = (pos: number, floor: number): Speaker | null => {
     const pre = text.slice(floor, pos);
+    // "Jon Tester, chairman of the Senate committee, said": a person before a lower-case apposition speaks,
+    // not the organisation that ends it.
     for (const end of subjectEnds(pre)) {
+      const app = /,\s*([^,“”"]{1,120}),?$/u.exec(pre.slice(0, end));
+      const role = app && (/^\p{Ll}/u.test(app[1]!) || app[1]!.split(/\s+/).some((w) => lex.names.personWords.has(w)));
+      const person = app && role && mentions.find((x) => x.end === floor + app.index && x.start >= floor && entities.get(x.key)?.type === 'person');
+      if (person) return asSpeaker(person, null, null);
       const m = mentions.find((x) => x.end === floor + end && x.start >= floor);
-      if (m) return asSpeaker(m, null);
-      const pron = /(?:^|\s)(it|he|she|It|He|She)$/u.exec(pre.slice(0, end));
-      if (pron) return resolvePronoun(pron[1]!.toLowerCase(), floor + end - pron[1]!.length);
+      if (m) return asSpeaker(m, null, null);
+      const pron = /(?:^|\s)(it|he|she|they|It|He|She|They)$/u.exec(pre.slice(0, end));
+      if (pron) return pronoun(pron[1]!, floor + end - pron[1]!.length);
+      // "the minister", "the retired judge", "the 45-year-old".
+      const desc = /(?:^|[\s,”"])((?:[Tt]he)\s+(?:[\p{Ll}\d-]+\s+){0,3}[\p{Ll}\d-]+)$/u.exec(pre.slice(0, end));
+      if (desc) {
+        const s = floor + end - desc[1]!.length;
+        const a = resolver.description(s, floor + end, antecedent(lastBefore(s)));
+        if (a) return { key: a.key, keys: [a.key], text: desc[1]!, attribution: 'description', cue: null, cueAt: null, at: s, mention: a.mention };
+      }
     }
     return null;
   };
-  /**
-   * "he/she" → the last person who spoke, else the last person named; "it" → the last organisation or country
-   * that spoke, else the last organisation named, else the last country named (an agency speaks more often
-   * than a country mentioned in passing).
-   */
-  const resolvePronoun = (p: string, at: number): Speaker | null => {
-    const person = p === 'he' || p === 'she';
-    const typeOf = (key: string) => entities.get(key)?.type;
-    const ok = (key: string) => (typeOf(key) === 'person') === person;
-    if (state.last && ok(state.last.key)) return { ...state.last, text: p, attribution: 'pronoun', at };
-    const earlier = [...mentions].reverse().filter((x) => x.end <= at && ok(x.key));
-    const m = person ? earlier[0] : (earlier.find((x) => typeOf(x.key) === 'organization') ?? earlier[0]);
-    return m ? { key: m.key, text: p, attribution: 'pronoun', cue: null, at } : null;
-  };
+  const withCue = (sp: Speaker | null, cue: string, cueAt: number): Speaker | null => (sp ? { ...sp, cue, cueAt } : null);
   const accordingTo = (from: number, to: number): Speaker | null => {
     const m = /\baccording to\s+/i.exec(text.slice(from, to));
     if (!m) return null;
     const men = mentionFrom(from + m.index + m[0].length);
-    return men ? asSpeaker(men, 'according to') : null;
+    return men ? asSpeaker(men, m[0].trim(), from + m.index) : null;
   };
-  /** ", X said" standing after `from` in the sentence. */
-  const trailingAttribution = (from: number, s: Sentence): Speaker | null => {
-    const tail = text.slice(from, s.end);
-    for (const m of tail.matchAll(/,\s+/g)) {
-      const pos = from + m.index + m[0].length;
-      if (inQuote(pos)) continue;
-      const men = mentionFrom(pos);
-      if (men) {
-        const after = text.slice(men.end, s.end);
-        const c = once(lex, 'quotes.ts:c', () => new RegExp(`^(?:,[^,]{1,100},)?\\s+(?:also\\s+)?(${alt(L.speech_cues)})\\b`)).exec(after);
-        if (c) return asSpeaker(men, c[1]!);
-      }
-      const pron = pronounCue.exec(text.slice(pos, s.end));
-      if (pron) {
-        const sp = resolvePronoun(pron[1]!, pos);
-        if (sp) return { ...sp, cue: pron[2]! };
-      }
+  /** The speaker of the attribution standing after a closing mark: "” X said", "” said X", "” X, a professor at Y, said", "” he added". */
+  const attributionAfter = (from: number, to: number): Speaker | null => {
+    const tail = text.slice(from, to);
+    const saidX = reportingAfter.exec(tail);
+    if (saidX) {
+      const cueAt = from + saidX[0].length - /\S+(?:\s+\S+)?$/u.exec(saidX[0])![0].length;
+      const cue = text.slice(cueAt, from + saidX[0].length);
+      const objAt = from + saidX[0].length + (/^\s+/.exec(text.slice(from + saidX[0].length))?.[0].length ?? 0);
+      const men = mentionFrom(objAt);
+      if (men) return asSpeaker(men, cue, cueAt);
+      const pron = /^(he|she|they|it)\b/.exec(text.slice(objAt, objAt + 5));
+      if (pron) return withCue(pronoun(pron[1]!, objAt), cue, cueAt);
     }
-    return null;
+    // The first cue of the tail, its subject between the mark and the cue (no other quotation in between).
+    cueRe.lastIndex = 0;
+    const c = cueRe.exec(tail);
+    if (!c || c.index > 160 || /[“"‘]/u.test(tail.slice(0, c.index))) return null;
+    const subj = subjectBefore(from + c.index, from);
+    if (subj) return withCue(subj, c[0], from + c.index);
+    // "” a Democratic staffer in the room wondered": an unnamed speaker, no actor, but no continuation either.
+    const words = plainSubject(text, from + c.index, from, lex);
+    return words ? { key: '', keys: [], text: words, attribution: 'description', cue: c[0], cueAt: from + c.index, at: from + c.index - words.length, mention: null } : null;
   };
 
   const quotes: QuoteDraft[] = [];
   let previousParagraphRunOn = false;
-  for (const q of spans) {
+  let lastParagraph = -1;
+  for (const [qi, q] of spans.entries()) {
     const s = sentenceOf(q.start);
     const sEnd = sentenceOf(Math.max(q.start, q.after - 1));
+    const nextOpen = spans[qi + 1]?.open ?? text.length;
     let speaker: Speaker | null = null;
     let reportedBy: Speaker | null = null;
-    // (1) right after the closing mark
-    const after = text.slice(q.after, sEnd.end);
-    const direct = /^\s*,?\s*/.exec(after)![0].length + q.after;
-    const saidX = reportingAfter.exec(after);
-    if (saidX) {
-      const men = mentionFrom(q.after + saidX[0].length + (/^\s+/.exec(text.slice(q.after + saidX[0].length))?.[0].length ?? 0));
-      if (men) speaker = asSpeaker(men, saidX[0].replace(/^[\s,]+/, ''));
-    }
-    if (!speaker) {
-      const men = mentionFrom(direct);
-      const c = men && once(lex, 'quotes.ts:cueAfterMention', () => new RegExp(`^(?:,[^,]{1,100},)?\\s+(?:also\\s+|later\\s+)?(${alt(L.speech_cues)})\\b`)).exec(text.slice(men.end, sEnd.end));
-      if (men && c) speaker = asSpeaker(men, c[1]!);
-      const pron = !speaker && pronounCue.exec(text.slice(direct, sEnd.end));
-      if (pron) {
-        const sp = resolvePronoun(pron[1]!, direct);
-        if (sp) speaker = { ...sp, cue: pron[2]! };
-      }
-    }
+    // (1) the attribution after the closing mark, up to the sentence end or the next quotation; a quote
+    // ending in "?" or "!" ends its sentence, and its attribution stands in the next ("“…?” Lee asked.").
+    const tailEnd = sEnd.end <= q.after + 1 && /[?!…]$/u.test(text.slice(q.start, q.end).trimEnd()) ? (sentences[sentences.indexOf(sEnd) + 1]?.end ?? sEnd.end) : sEnd.end;
+    speaker = attributionAfter(q.after, Math.min(tailEnd, nextOpen));
     // (2) subject of the last speech verb before the opening mark
     let before: Speaker | null = null;
-    cueRe.lastIndex = 0;
+    headCueRe.lastIndex = 0;
     const head = text.slice(s.start, q.open);
     let lastCue: RegExpExecArray | null = null;
-    for (let m = cueRe.exec(head); m; m = cueRe.exec(head)) if (!inQuote(s.start + m.index)) lastCue = m;
+    for (let m = headCueRe.exec(head); m; m = headCueRe.exec(head)) if (!inQuote(s.start + m.index)) lastCue = m;
     if (lastCue) {
-      const subj = subjectBefore(s.start + lastCue.index, s.start);
-      if (subj) before = { ...subj, cue: lastCue[0] };
+      const at = s.start + lastCue.index;
+      const subj = subjectBefore(at, s.start) ?? (lastCue[0].endsWith('ing') ? introducer(s.start, at) : null);
+      if (subj) before = { ...subj, cue: lastCue[0], cueAt: at };
       else if (/\b(?:and|but)\s+$/.test(head.slice(0, lastCue.index))) {
-        const first = mentions.find((x) => x.start >= s.start && x.start < s.start + lastCue!.index);
-        if (first) before = asSpeaker(first, lastCue[0]);
+        const first = mentions.find((x) => x.start >= s.start && x.start < at);
+        if (first) before = asSpeaker(first, lastCue[0], at);
       }
     }
     if (before && speaker && before.key !== speaker.key && /^(?:said|says|reported|added|quoted)$/.test(speaker.cue ?? '')) {
@@ -217,23 +258,60 @@ export function findQuotes(text: string, sentences: Sentence[], mentions: Mentio
       speaker = before;
     }
     speaker ??= before;
-    // (3) a sentence-final attribution
-    if (!speaker) speaker = trailingAttribution(q.after, sEnd);
     const according = accordingTo(q.after, sEnd.end) ?? accordingTo(s.start, q.open);
     if (according) {
       if (!speaker) speaker = according;
       else if (according.key !== speaker.key) reportedBy = according;
     }
-    // (4) continuation, (5) the subject opening the sentence
+    // (3) continuation: a quote opening its sentence (or following a colon that ends the paragraph before)
+    const paragraph = s.paragraph;
+    const colonBefore = /:\s*$/u.test(text.slice(Math.max(0, q.open - 4), q.open));
     const opensSentence = /^[\s“"‘]*$/.test(text.slice(s.start, q.open)) || previousParagraphRunOn;
-    if (!speaker && opensSentence && state.last) speaker = { ...state.last, attribution: 'continuation', cue: null };
-    if (!speaker) {
-      const first = mentions.find((x) => x.start >= s.start && x.end <= q.open && /^(?:[\p{L}’'-]+,?\s+){0,3}$/u.test(text.slice(s.start, x.start)));
-      if (first) speaker = asSpeaker(first, null);
+    if (!speaker && opensSentence && colonBefore) {
+      // “Cruz called them on it:¶¶“…””: the sentence the colon ends names the speaker, the last actor in it
+      // that a verb follows.
+      const prev = sentences[sentences.indexOf(s) - 1];
+      const m = prev && [...mentions].reverse().find((x) => x.start >= prev.start && x.end <= prev.end && !inQuote(x.start) && /^\s+(?:\p{Ll}+ly\s+)?\p{Ll}+/u.test(text.slice(x.end, x.end + 30)));
+      if (m) speaker = asSpeaker(m, null, null);
+    }
+    // “Romney’s “47 percent” comment”: the owner of the words.
+    const owner = !speaker ? mentions.find((x) => /^['’]s?\s+$/u.test(text.slice(x.end, q.open)) && x.end < q.open && x.end > q.open - 5) : undefined;
+    if (owner) speaker = asSpeaker(owner, null, null);
+    else if (!speaker) speaker = plainName(/(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+){0,2})['’]s?\s+$/u.exec(text.slice(Math.max(0, q.open - 60), q.open))?.[1], q.open);
+    if (!speaker && opensSentence && state.last) speaker = { ...state.last, attribution: 'continuation', cue: null, cueAt: null, at: q.start };
+    // (4) the subject opening the sentence ("Clinton’s response was: “…”", "Trump went on to promote “…”")
+    if (!speaker) speaker = introducer(s.start, q.open) ?? plainName(introName.exec(text.slice(s.start, q.open))?.[1], s.start);
+    // (5) a later quote of the same paragraph with no attribution of its own
+    if (!speaker && state.last && paragraph === lastParagraph) speaker = { ...state.last, attribution: 'continuation', cue: null, cueAt: null, at: q.start };
+    // (6) a quote opening its sentence after one or two sentences about a person of the same paragraph ("Ilse
+    // Vondrak chaired the hearing. She opened with a warning. “…”"): that sentence's subject.
+    for (let k = 1; !speaker && opensSentence && k <= 2; k++) {
+      const prev = sentences[sentences.indexOf(s) - k];
+      if (!prev || prev.paragraph !== paragraph) break;
+      const subj = introducer(prev.start, prev.end);
+      const pron = /^(He|She)\s+\p{Ll}/u.exec(text.slice(prev.start, prev.end));
+      const sp = subj && entities.get(subj.key)?.type === 'person' ? subj : pron ? pronoun(pron[1]!, prev.start) : null;
+      if (sp) speaker = { ...sp, attribution: 'continuation', cue: null, cueAt: null, at: q.start };
     }
     previousParagraphRunOn = q.after === q.end && q.end < text.length;
-    if (speaker) state.last = speaker;
-    quotes.push({ type: 'direct', start: q.start, end: q.end, speakerKey: speaker?.key ?? null, speakerText: speaker?.text ?? null, attribution: speaker?.attribution ?? null, reportedByKey: reportedBy?.key ?? null, cue: speaker?.cue ?? null });
+    if (speaker) {
+      state.last = speaker;
+      history.push(speaker);
+      lastParagraph = sentenceOf(q.after - 1).paragraph;
+    }
+    quotes.push(draft('direct', q.start, q.end, speaker, reportedBy?.key ?? null));
+  }
+
+  /** The subject that opens the words from `from` to `to`: a mention after at most an introductory clause and three words. */
+  function introducer(from: number, to: number): Speaker | null {
+    const m = mentions.find((x) => x.start >= from && x.end <= to && !inQuote(x.start) && /^(?:[^,“”"]{0,80},\s+)?(?:[\p{L}’'-]+,?\s+){0,3}$/u.test(text.slice(from, x.start)));
+    if (!m || (/['’]s?$/u.test(text.slice(m.end, m.end + 2)) && !ownerNoun.test(text.slice(m.end, m.end + 14)))) return null;
+    return asSpeaker(m, null, null);
+  }
+  /** A capitalised name no mention covers, as the speaker's words (no actor): "Clinton’s response was: “…”". */
+  function plainName(name: string | undefined, before: number): Speaker | null {
+    if (!name || lex.names.functionWords.has(name.toLowerCase()) || lex.names.notName.has(name.split(' ')[0]!)) return null;
+    return { key: '', keys: [], text: name, attribution: 'description', cue: null, cueAt: null, at: before - name.length, mention: null };
   }
 
   // A quote running on to its paragraph's end continues in the next paragraph's opening quote, and the
@@ -243,121 +321,10 @@ export function findQuotes(text: string, sentences: Sentence[], mentions: Mentio
     const next = spans[i + 1]!;
     const nextDraft = quotes[i + 1]!;
     if (q.after === q.end && /^\s*$/.test(text.slice(q.end, next.open)) && nextDraft.speakerKey && nextDraft.attribution !== 'continuation') {
-      quotes[i] = { ...quotes[i]!, speakerKey: nextDraft.speakerKey, speakerText: nextDraft.speakerText, attribution: 'continuation', reportedByKey: nextDraft.reportedByKey, cue: null };
+      quotes[i] = { ...nextDraft, type: 'direct', start: quotes[i]!.start, end: quotes[i]!.end, attribution: 'continuation', cue: null, cueStart: null, cueEnd: null };
     }
   }
-  quotes.push(...indirectQuotes(text, sentences, mentions, inQuote, subjectBefore, mentionFrom, lex));
+  const ctx: QuoteContext = { text, sentences, mentions, entities, lex, inQuote, subjectBefore, mentionFrom, asSpeaker, pronoun, heard: (sp) => history.push(sp) };
+  quotes.push(...reportedSpeech(ctx));
   return quotes;
-}
-
-function indirectQuotes(
-  text: string,
-  sentences: Sentence[],
-  mentions: Mention[],
-  inQuote: (pos: number) => boolean,
-  subjectBefore: (pos: number, floor: number) => Speaker | null,
-  mentionFrom: (pos: number) => Mention | undefined,
-  lex: Lexicon,
-): QuoteDraft[] {
-  const L = lex.lang;
-  const out: QuoteDraft[] = [];
-  const contentCue = once(lex, 'quotes.ts:contentCue', () => new RegExp(`\\b(${alt(L.content_cues)})\\b`, 'g'));
-  const trimEnd = (start: number, end: number) => {
-    let e = end;
-    while (e > start && /[\s.,;:!?]/.test(text[e - 1]!)) e--;
-    return e;
-  };
-  /** Where a trailing attribution (", KCNA said", ", it added") starts in [start, end), else end. */
-  const beforeAttribution = (start: number, end: number): number => {
-    for (const m of text.slice(start, end).matchAll(/,[”"’]?\s+/g)) {
-      const pos = start + m.index + m[0].length;
-      const tail = text.slice(pos, end);
-      if (once(lex, 'quotes.ts:trailingCue', () => new RegExp(`^(?:the\\s+)?[^,]{1,60}?\\s(?:${alt(L.reporting_cues)})\\b[^,]*$`)).test(tail) && (mentions.some((x) => x.start >= pos && x.start < pos + 20) || /^(?:it|he|she)\s/.test(tail))) return start + m.index + (m[0].startsWith(',”') || m[0].startsWith(',"') || m[0].startsWith(',’') ? 2 : 0);
-    }
-    return end;
-  };
-  const push = (start: number, end: number, sp: Speaker | null, cue: string, reportedBy: string | null = null) => {
-    const e = trimEnd(start, beforeAttribution(start, end));
-    const clause = text.slice(start, e);
-    if (clause.split(/\s+/).length < 4) return;
-    if (/^[“"‘]/.test(clause) && /[”"’]$/.test(clause) && !/[”"’]/.test(clause.slice(1, -1))) return; // a direct quote
-    if (out.some((q) => q.start === start)) return;
-    out.push({ type: 'indirect', start, end: e, speakerKey: sp?.key ?? null, speakerText: sp?.text ?? null, attribution: sp?.attribution ?? null, reportedByKey: reportedBy, cue });
-  };
-  // After the cue: the person told (only after "told"), then when and where it was said, then "that".
-  const toldObject = /^\s+(?:reporters|journalists|lawmakers|parliament|the\s+[\p{Ll}]+|[\p{Lu}][\p{L}’'-]*(?:\s[\p{Lu}][\p{L}’'-]*)*)(?=\s)/u;
-  const setting = /^\s*(?:(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|on\s+\p{Lu}\p{Ll}+|yesterday|today|earlier|later|last\s+(?:week|month)|in\s+a\s+(?:separate\s+)?(?:statement|commentary|dispatch|report|interview|speech)|at\s+a\s+(?:regular\s+)?(?:news\s+)?(?:briefing|conference|meeting))\s+)*(?:that\s+)?/u;
-  /** The subject stands right after a closing quotation mark: the cue attributes that direct quote. */
-  const attributesDirectQuote = (subjAt: number, from: number) => /[”"’],?\s*(?:the\s+)?(?:[\p{Ll}-]+\s+){0,2}$/u.test(text.slice(from, subjAt));
-  /** A pronoun subject counts only where a clause starts ("…, it said"), not inside a relative clause ("deals it says …"). */
-  const clauseStart = (subj: Speaker, from: number) => subj.attribution !== 'pronoun' || /(?:^|[,;:][”"’]?|\b(?:and|but|that))\s*$/u.test(text.slice(from, subj.at));
-
-  for (const s of sentences) {
-    const st = text.slice(s.start, s.end);
-    // X quoted Y as saying/telling reporters (that) …
-    const quoted = /\bquoted\s+/.exec(st);
-    if (quoted) {
-      const y = mentionFrom(s.start + quoted.index + quoted[0].length);
-      const x = subjectBefore(s.start + quoted.index, s.start);
-      const as = y && /^\s+as\s+(?:saying|telling\s+[\p{Ll}]+)\s+(?:that\s+)?/u.exec(text.slice(y.end, s.end));
-      if (y && as) {
-        push(y.end + as[0].length, s.end, { key: y.key, text: y.text, attribution: y.kind === 'description' ? 'description' : 'explicit', cue: 'quoted', at: y.start }, 'quoted', x?.key ?? null);
-        continue;
-      }
-    }
-    // According to X, …  /  …, according to X.
-    const acc = /^(?:[^,]{0,40},\s*)?[Aa]ccording to\s+/.exec(st);
-    if (acc) {
-      const men = mentionFrom(s.start + acc[0].length);
-      const comma = men ? text.indexOf(',', men.end) : -1;
-      if (men && comma > 0 && comma < s.end) push(comma + 1 + (/^\s*/.exec(text.slice(comma + 1))?.[0].length ?? 0), s.end, { key: men.key, text: men.text, attribution: 'explicit', cue: 'according to', at: men.start }, 'according to');
-    }
-    const accEnd = /,\s+according to\s+/.exec(st);
-    if (accEnd && !inQuote(s.start + accEnd.index)) {
-      const men = mentionFrom(s.start + accEnd.index + accEnd[0].length);
-      if (men && !/^[“"‘]/.test(st)) push(s.start, s.start + accEnd.index, { key: men.key, text: men.text, attribution: men.kind === 'description' ? 'description' : 'explicit', cue: 'according to', at: men.start }, 'according to');
-    }
-    contentCue.lastIndex = 0;
-    for (let m = contentCue.exec(st); m; m = contentCue.exec(st)) {
-      const at = s.start + m.index;
-      if (inQuote(at)) continue;
-      const cue = m[1]!;
-      const rest = text.slice(at + cue.length, s.end);
-      if (/^(?:saying|adding|stating|noting|warning|claiming|arguing|insisting)$/.test(cue)) {
-        // Participle: the speaker is the one who spoke in the main clause ("it said, adding …"), else the
-        // subject of the main clause, the first actor of the sentence.
-        const main = [...out].reverse().find((q) => q.start >= s.start && q.speakerKey);
-        const mainCue = once(lex, 'quotes.ts:mainCue', () => new RegExp(`\\b(?:${alt(L.speech_cues)})\\b`, 'g'));
-        let spoken: Speaker | null = null;
-        for (const c of text.slice(s.start, at).matchAll(mainCue)) spoken = subjectBefore(s.start + c.index, s.start) ?? spoken;
-        const first = spoken || main ? undefined : mentions.find((x) => x.start >= s.start && x.end <= at);
-        // "saying, “…”", "adding: …", "was quoted as saying.": punctuation may stand between the cue and its
-        // content, and a cue may have no content at all.
-        const clause = /^[\s,:;]*(?:that\s+)?/u.exec(rest)![0].length;
-        if (/^[\s.!?]*$|^[“"‘«„]/u.test(rest.slice(clause))) continue;
-        const sp = spoken ? { ...spoken, cue } : first ? { key: first.key, text: first.text, attribution: (first.kind === 'description' ? 'description' : 'explicit') as Attribution, cue, at: first.start } : null;
-        if (sp) push(at + cue.length + clause, s.end, sp, cue);
-        continue;
-      }
-      // …, X said.  (clause before the attribution)
-      const subj = subjectBefore(at, s.start);
-      if (!subj || attributesDirectQuote(subj.at, s.start) || !clauseStart(subj, s.start)) continue;
-      const tailOnly = /^\s*(?:on\s+\p{Lu}\p{Ll}+|in\s+a\s+[\p{Ll}\s]+|at\s+a\s+[\p{Ll}\s]+)?\s*[.,]?\s*$/u.test(rest) || /^\s*,/.test(rest);
-      const commaBefore = text.lastIndexOf(',', subj.at);
-      if (tailOnly) {
-        // A comma inside a closing quotation ("… “face annihilation,” it added") ends the clause after the mark.
-        const clauseEnd = inQuote(commaBefore) ? commaBefore + 2 : commaBefore;
-        if (commaBefore > s.start && !/^[\s“"‘]/.test(text.slice(s.start, s.start + 1))) push(s.start, clauseEnd, subj, cue);
-        continue;
-      }
-      // X said (that) …
-      let skip = /^(?:told|tells|tell)$/.test(cue) ? (toldObject.exec(rest)?.[0].length ?? 0) : 0;
-      skip += setting.exec(rest.slice(skip))?.[0].length ?? 0;
-      skip += /^\s*:/.exec(rest.slice(skip))?.[0].length ?? 0; // "He said: “…”"
-      const content = rest.slice(skip);
-      if (/^\s*(?:,|$)/.test(content)) continue;
-      push(at + cue.length + skip + (/^\s*/.exec(content)?.[0].length ?? 0), s.end, subj, cue);
-    }
-  }
-  return out;
 }

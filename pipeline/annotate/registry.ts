@@ -45,8 +45,13 @@ export function contributions(a: Omit<ArticleActors, 'articleId'>): ActorContrib
 }
 
 /** The actor_mentions rows of one article. */
+/** The id of an actor mention: its article and offsets. */
+export function mentionId(articleId: string, m: { start: number; end: number }): string {
+  return stableId('men', articleId, m.start, m.end);
+}
+
 export function mentionRows(articleId: string, mentions: Mention[]): ActorMention[] {
-  return mentions.map((m) => ({ mention_id: stableId('men', articleId, m.start, m.end), actor_id: actorId(m.key), article_id: articleId, text: m.text, mention_type: m.kind, char_start: m.start, char_end: m.end }));
+  return mentions.map((m) => ({ mention_id: mentionId(articleId, m), actor_id: actorId(m.key), article_id: articleId, text: m.text, mention_type: m.kind, char_start: m.start, char_end: m.end }));
 }
 
 interface Merged {
@@ -84,7 +89,8 @@ export class RegistryBuilder {
     const gazetteerKeys = new Set([...LEXICON.surfaces.values()].map((s) => s.entry.key));
     return [...this.merged].map(([key, r]) => ({
       actor_id: actorId(key),
-      name: gazetteerKeys.has(key) || key.startsWith('org:ministry:') ? r.first.name : fullestForm(r.forms, r.first.name),
+      // Ministries and groups are named by rule ("Russian Foreign Ministry", "Israeli soldiers"), not by their forms.
+      name: gazetteerKeys.has(key) || key.startsWith('org:ministry:') || key.startsWith('group:') ? r.first.name : fullestForm(r.forms, r.first.name),
       actor_type: r.first.type,
       aliases: [...r.forms.keys()].sort(),
       country_code: r.country,

@@ -17,7 +17,10 @@ export interface BoilerplateLexicon {
   mediaWords: Set<string>;
   authorRoleWords: Set<string>;
   dateLabel: RegExp;
+  /** Every "Published"/"Posted" label in a text (flag g: use with matchAll). */
   publicationDateLabel: RegExp;
+  /** Every "Updated"/"Last modified" label in a text (flag g: use with matchAll). */
+  updateDateLabel: RegExp;
 }
 
 
@@ -31,7 +34,9 @@ export function compileLexicon(data: typeof raw = raw): BoilerplateLexicon {
     mediaWords: new Set(data.media_words),
     authorRoleWords: new Set(data.author_role_words),
     dateLabel: new RegExp(`^(?:${alt(data.date_labels)})\\b`, 'iu'),
-    publicationDateLabel: new RegExp(`\\b(?:${alt(data.publication_date_labels)})\\s*(?:on|at)?\\s*[:：]?\\s*$`, 'iu'),
+    // Letters, not \b, bound a label: "15:38:59Updated:" runs a time into the label that follows it.
+    publicationDateLabel: new RegExp(`(?<!\\p{L})(?:${alt(data.publication_date_labels)})(?!\\p{L})`, 'giu'),
+    updateDateLabel: new RegExp(`(?<!\\p{L})(?:${alt(data.update_date_labels)})(?!\\p{L})`, 'giu'),
   };
 }
 

@@ -24,7 +24,7 @@ export function normalizeText(s: string): string {
     .replace(/[ \u00A0\u3000]+$/gm, '');
 }
 
-const TERMINAL = /[.!?…:;]["”’»)\]]*$/u;
+const TERMINAL = /[.!?…:;]["'”’“»›」)\]]*$/u;
 const STARTS_LOWER = /^[\p{Ll}]/u;
 
 /**

@@ -62,6 +62,9 @@ export function findDuplicates(sigs: Signature[], verify: Verify, opt: NearOptio
     shared[c]!++;
   };
   for (const s of ordered) {
+    // A text without words (no shingles) has nothing to compare: it is never anyone's duplicate, nor the
+    // original of one (all such texts share the exact key of the empty word sequence).
+    if (s.shingles === 0) continue;
     const exact = byExact.get(s.exactKey);
     if (exact) {
       links.push({ id: s.id, of: exact, kind: 'exact', jaccard: 1, containment: 1 });

@@ -1,0 +1,239 @@
+/**
+ * Proper names found from the text (runs of capitalised tokens, name-runs.ts), typed person or organisation
+ * from the evidence around them. Pure.
+ *
+ * Each run is typed, strongest evidence first (steps 1 to 4 in name-types.ts, from the run's own words):
+ *  1. a title at its head: the rest is the person ("Vice Foreign Minister Igor Morgulov", "Minister of
+ *     Transport Ana Sousa"; a bare surname after a title is left to the reference pass);
+ *  2. organisation words: a head anywhere ("Council on …", "Dunmore Police Department"), a suffix or a newspaper
+ *     word at the end ("Acme Inc", "Harlow Evening News"); none with a place word at the end ("… Stadium"); a person
+ *     named right after the organisation in the same run is split off at the given name;
+ *  3. the shape of a person's name: a given name first ("Marta Kowal"), a family name first with short parts
+ *     ("Wang Lei", "Kim Jong Un"), syllables joined by hyphens ("Tsang Hoi-lun");
+ *  4. places are no actors: a run after "in", "at", "from" … or before ", <place>." without stronger evidence;
+ *  5. usage: a family name last ("Jonty Lee"), a role word before ("illustrator Ana Ruiz", "his wife …",
+ *     "the president of the region, Ana Ruiz,"), an apposition after (", a professor at …", ", 42,", ", KC"),
+ *     a speech verb; affiliations ("X of <organisation>", "<organisation>'s X") make the one a person and the
+ *     other an organisation; an organisation noun before ("the company …", "grid operator Fingrid"), an
+ *     organisation's words around ("Norvik headquarters", "co-founder of Norvik"); an acronym used as a name
+ *     ("of the KTU", "NRVB's", "the PRV party"), or spelled out before it ("Union of … (UFW)").
+ * A sentence's first word starts a name only when it is no common word (seen in lower case, a function word);
+ * a lone capitalised word is a name only away from a sentence's start, and a lone given name only when the
+ * article repeats it or it speaks ("Marisol"). Tokens of a person found in full ("Vaher" of "Kadri Vaher") are
+ * left to the reference pass. Country: a demonym or country at the head of the run or before its describing
+ * words ("Polish Carriers Union" stays whole; "Finnish grid operator Fingrid"; "Brazilian Agriculture Minister
+ * Helena Prado"), a possessive country ("Norway's Coastal Authority"), "of (the) <country>" after
+ * an organisation ("… University of the US" drops it from the name, "Bank of Korea" keeps it). A type found
+ * for a name holds for its other occurrences in the article.
+ */
+import { alt, once } from '../regex.ts';
+import type { Lexicon } from './lexicon.ts';
+import { apposition, endingPhrase, roleBeforeComma, wordsBefore } from './name-context.ts';
+import { nameRuns, tokenize } from './name-runs.ts';
+import type { Tok } from './name-runs.ts';
+import { countryOf, genderOf, runTyper } from './name-types.ts';
+import type { Cand, KnownNames } from './name-types.ts';
+import type { Sentence } from './sentences.ts';
+
+/** A name found in the text, with its type and what the text says about it. */
+export interface FoundName {
+  start: number;
+  end: number;
+  /** The words as printed. */
+  text: string;
+  /** The name it stands for: `text`, or the organisation an acronym in parentheses spells out. */
+  name: string;
+  type: 'person' | 'organization';
+  country: string | null;
+  /** Lower-case role words seen with a person ("agriculture minister", "minister"). */
+  roles: string[];
+  /** `media` for newspapers and broadcasters; `ministry` for ministries (mentions.ts keys those by country). */
+  kind?: 'media' | 'ministry';
+  /** From the given name, for pronoun resolution. */
+  gender?: 'm' | 'f';
+}
+
+export type { KnownNames } from './name-types.ts';
+
+/** The names of `text` typed person or organisation; spans `known` covers are skipped. */
+export function findNames(text: string, sentences: Sentence[], lex: Lexicon, known: KnownNames): FoundName[] {
+  const N = lex.names;
+  const L = lex.lang;
+  const toks = tokenize(text, sentences, N);
+  const isHead = (w: string) => N.orgHeads.has(w);
+  const isoSeen = new Map<string, string | null>();
+  const iso = (words: string) => {
+    let c = isoSeen.get(words);
+    if (c === undefined) isoSeen.set(words, (c = countryOf(lex, words)));
+    return c;
+  };
+  const gender = (t: Tok) => genderOf(lex, t);
+  const lowerSeen = new Set<string>();
+  const capCount = new Map<string, number>();
+  for (const t of toks) {
+    if (!t.cap) lowerSeen.add(t.w);
+    else if (!t.first) capCount.set(t.w, (capCount.get(t.w) ?? 0) + 1);
+  }
+  /**
+   * A word that starts no name: a weekday, "Pro-…", a connector; at a sentence's start a function word, or a word
+   * the article writes in lower case ("Nonpartisan Vera Holm"), unless an organisation's name follows ("New
+   * Farmers Party").
+   */
+  const commonLead = (t: Tok, orgish: boolean) => {
+    const w = t.w.toLowerCase();
+    return (!orgish && /^\d/.test(t.w)) || N.notName.has(t.w) || N.adjectivePrefix.test(t.w) || N.adjectiveSuffix.test(t.w) || N.connectors.has(t.w) || N.particles.has(t.w) || (t.first && !orgish && !N.given.has(t.w) && !N.titles.has(w.replace(/\.$/, '')) && (N.functionWords.has(w) || lowerSeen.has(w) || N.openingVerb.test(t.w)));
+  };
+  const re = once(lex, 'names.ts:patterns', () => ({
+    cueAfter: new RegExp(`^\\s+(?:(?:${alt(N.cueAdverbs)})\\s+)?(?:${alt(L.speech_cues)})\\b(?:\\s+(?:that\\s+)?(?<pronoun>\\p{Ll}+)\\b)?`, 'u'),
+    cues: new Set([...L.speech_cues, 'according to']),
+    orgBefore: new Set(N.orgBefore),
+    // ", 42,", ", KC", ", Jr": an age or a post-nominal after a name.
+    suffix: new RegExp(`^,\\s+(?:\\d{1,3}\\s*,|(?:${alt([...N.suffixes])})\\b)`, 'u'),
+  }));
+  /** A role (or organisation) noun ending the words right before `s`, and a demonym among the words before it. */
+  const describedBy = (s: number, set: Set<string>): { words: string; country: string | null } | null => {
+    const ws = wordsBefore(text, s);
+    const found = endingPhrase(ws, set);
+    if (!found) return null;
+    const demonym = ws.slice(0, -found.length).reverse().slice(0, 3).find((w) => iso(w));
+    return { words: found.phrase, country: demonym ? iso(demonym) : null };
+  };
+  /** "said Kowalska", "according to KNA". */
+  const cueBefore = (s: number) => {
+    const ws = wordsBefore(text, s, 3).map((w) => w.toLowerCase());
+    return re.cues.has(ws.slice(-1).join(' ')) || re.cues.has(ws.slice(-2).join(' '));
+  };
+  /** "co-founder of Norvik", "spokesman for the …". */
+  const orgBefore = (s: number) => {
+    const ws = wordsBefore(text, s, 4).map((w) => w.toLowerCase());
+    if (ws[ws.length - 1] === 'the') ws.pop();
+    return re.orgBefore.has(ws.slice(-2).join(' ')) || re.orgBefore.has(ws.slice(-3).join(' '));
+  };
+
+  const cands: Cand[] = [];
+  const people = new Set<string>(known.personWords);
+  const typeRun = runTyper(text, lex, known, iso);
+  for (let run of nameRuns(text, toks, N)) {
+    const orgish = run.some((t) => isHead(t.w) || N.mediaHeads.has(t.w) || N.orgSuffixes.has(t.w));
+    while (run.length && commonLead(run[0]!, orgish)) run = run.slice(1);
+    // "Desmond Tutu on Sunday": a connector before a date word ends the name.
+    const dated = run.findIndex((t, i) => i > 0 && t.w === 'on' && run[i + 1] !== undefined && N.notName.has(run[i + 1]!.w));
+    if (dated > 0) run = run.slice(0, dated);
+    // Trailing: a weekday, a connector, an initial with nothing after it ("… Anna K.").
+    while (run.length > 1 && (N.notName.has(run[run.length - 1]!.w) || N.adjectiveSuffix.test(run[run.length - 1]!.w) || N.connectors.has(run[run.length - 1]!.w) || N.particles.has(run[run.length - 1]!.w) || run[run.length - 1]!.w.length === 1)) run = run.slice(0, -1);
+    if (run.length === 1 && N.notName.has(run[0]!.w)) continue;
+    if (!run.length) continue;
+    for (const c of typeRun(run)) {
+      cands.push(c);
+      if (c.type === 'person') for (const t of c.toks) people.add(t.w);
+    }
+  }
+
+  // 5. Usage: for the runs no word of their own types, and what affiliations say of their neighbours.
+  const startingAt = new Map(cands.map((c) => [c.toks[0]!.s, c]));
+  const endingAt = new Map(cands.map((c) => [c.toks[c.toks.length - 1]!.e, c]));
+  const acronym = (c: Cand | undefined) => !!c && c.toks.length === 1 && c.toks[0]!.upper && !N.notOrgAcronyms.has(c.toks[0]!.w);
+  const orgLike = (c: Cand | undefined) => !!c && (c.type === 'organization' || (c.type === null && acronym(c)));
+  for (const c of cands) {
+    const first = c.toks[0]!;
+    const last = c.toks[c.toks.length - 1]!;
+    const single = c.toks.length === 1 ? first : null;
+    // A sentence's lone first word has no evidence of its own (it is typed where it recurs: "Norvik gave …").
+    if (c.type === 'organization' || (c.type === null && single?.first && !single.upper && !N.given.has(single.w))) continue;
+    const after = text.slice(last.e + (last.poss ? 2 : 0), last.e + 120);
+    const pre = text.slice(Math.max(0, first.s - 8), first.s);
+    const ofM = /^\s+(?:of|from)\s+(?:the\s+|The\s+)?/u.exec(after);
+    const affiliatedTo = ofM ? startingAt.get(last.e + ofM[0].length) : undefined;
+    const possM = /['’]s?\s+$/u.exec(pre);
+    const possessor = possM ? endingAt.get(first.s - possM[0].length) : undefined;
+    const multi = c.toks.length >= 2 && !c.toks.some((t) => t.upper);
+    if (c.type === null && multi && (orgLike(affiliatedTo) || (orgLike(possessor) && possessor!.toks[possessor!.toks.length - 1]!.poss))) c.type = 'person';
+    if (c.shape && pronounSays(re.cueAfter.exec(after)) === 'organization') c.type = 'organization';
+    if (c.type === 'person') {
+      // "Ida Berg of NRVB", "Ola Dunne of Voltaverk", "NRVB's Ida Berg": the other side is an organisation.
+      if (affiliatedTo?.type === null && (acronym(affiliatedTo) || affiliatedTo.toks.length > 1)) affiliatedTo.type = 'organization';
+      if (possessor?.type === null && possessor.toks[possessor.toks.length - 1]!.poss && !possessor.toks.some((t) => people.has(t.w))) possessor.type = 'organization';
+      c.roles.push(...personRoles(first.s, after));
+      c.country ??= describedBy(first.s, N.personWords)?.country ?? null; // "his Peruvian counterpart Lucia Mendoza"
+      continue;
+    }
+    if (c.type !== null || first.headline) continue; // in a headline, only a name's own words count
+    // A person's surname or first name (the reference pass), "the Vargas"; a word the article also writes in lower case.
+    if (single && (people.has(single.w) || people.has(single.w.replace(/s$/, '')) || lowerSeen.has(single.w.toLowerCase()))) continue;
+    const role = multi ? describedBy(first.s, N.personWords) : null;
+    const orgNoun = describedBy(first.s, N.orgNouns);
+    const app = (multi || single?.first === false) && (apposition(after, N) ?? re.suffix.exec(after));
+    // Subject of a speech verb, or its object closing the clause ("…, said Kowalska.", not "say Hunger kills");
+    // the pronoun after the verb tells a person from an organisation ("Varga said she …", "Norvik said it …").
+    const cue = re.cueAfter.exec(after);
+    const speaks = !!cue || (cueBefore(first.s) && (multi || /^\s*[,.;:)]/u.test(after)));
+    const says = pronounSays(cue);
+    const nextWord = /^\s+([\p{L}-]+)/u.exec(after)?.[1] ?? '';
+    const group = Object.hasOwn(L.group_nouns, nextWord) && !c.country && !N.politicalAdjectives.has(first.w);
+    const modifies = /^\s+\p{Ll}/u.test(after) && !N.functionWords.has(nextWord.toLowerCase());
+    if ((orgNoun && !role) || says === 'organization') {
+      c.type = 'organization';
+      c.country ??= orgNoun?.country ?? null;
+    } else if (single && !single.upper && says === 'person') {
+      c.type = 'person';
+    } else if (c.place) {
+      // "at Norvik headquarters", "to Norvik founder …": an organisation's words; else a place.
+      if (!first.upper && (N.orgAfter.has(nextWord) || (orgBefore(first.s) && !modifies))) c.type = 'organization';
+    } else if (multi && ((c.toks.length === 2 && N.family.has(last.w)) || role || app || speaks || roleBeforeComma(text, first.s, N))) {
+      c.type = 'person';
+      c.country ??= role?.country ?? null;
+      // A long run named by its use alone ends in the name: "… Relations Dana Meir said".
+      if (c.toks.length > 3) c.toks = c.toks.slice(-2);
+      c.roles.push(...(role ? [role.words] : []), ...personRoles(first.s, after));
+      for (const t of c.toks) people.add(t.w);
+    } else if (single && N.given.has(single.w)) {
+      if ((capCount.get(single.w) ?? 0) >= 2 || speaks || app) Object.assign(c, { type: 'person' }, gender(single));
+    } else if (single && acronym(c)) {
+      const spelled = /^\s*\($/.test(text.slice(first.s - 2, first.s)) && text[last.e] === ')' ? endingAt.get(first.s - 2) ?? endingAt.get(first.s - 1) : undefined;
+      if (spelled?.type === 'organization') Object.assign(c, { type: 'organization', name: text.slice(spelled.toks[0]!.s, spelled.toks[spelled.toks.length - 1]!.e), country: spelled.country });
+      // "NRVB's", "KNA said", "the KTU.", "the PRV party", "BFA (Baltic Ferry Association)"; not "effects of ADHD are", "the GPS system".
+      else if (single.poss || speaks || (N.acronymBefore.has(wordsBefore(text, first.s, 1)[0]?.toLowerCase() ?? '') && !modifies) || N.orgNouns.has(nextWord) || /^\s*\(\p{Lu}/u.test(after)) c.type = 'organization';
+    } else if (single && !single.upper && group) {
+      // "the Varga government": the leader it is named after.
+      c.type = 'person';
+    } else if (single && !single.first && !single.upper) {
+      // A lone word that speaks may be a person's surname as well as an organisation ("Okafor said"): not by itself.
+      if (N.orgAfter.has(nextWord) || (orgBefore(first.s) && !modifies)) c.type = 'organization';
+    }
+  }
+
+  /** The type the pronoun after a speech verb stands for (language.json `pronouns`): "said she" a person, "said it" not. */
+  function pronounSays(cue: RegExpExecArray | null): 'person' | 'organization' | null {
+    const types: string[] = (L.pronouns as Record<string, string[]>)[cue?.groups?.['pronoun'] ?? ''] ?? [];
+    return types.length === 1 && types[0] === 'person' ? 'person' : types.length && !types.includes('person') ? 'organization' : null;
+  }
+
+  function personRoles(s: number, after: string): string[] {
+    const m = apposition(after, N);
+    const role = describedBy(s, N.personWords);
+    return [...(m ? [m.desc, m.role] : []), ...(role ? [role.words] : [])];
+  }
+
+  // A type found for a name holds for its other occurrences.
+  const typed = new Map<string, Cand>();
+  for (const c of cands) if (c.type) typed.set(text.slice(c.toks[0]!.s, c.toks[c.toks.length - 1]!.e), c);
+  // A short form of an organisation named in full in the article is that organisation: "the Supreme Court" after
+  // "the Estonian Supreme Court of Appeal", "Dunmore Park Service" beside "US Dunmore Park Service".
+  const orgNames = [...typed].filter(([, c]) => c.type === 'organization' && !c.name).map(([t]) => t).sort((a, b) => b.length - a.length);
+  // "Norvik" beside "Norvik Holdings": a company without its suffix.
+  const fullOf = (t: string) =>
+    orgNames.find((o) => o.length > t.length && ` ${o} `.includes(` ${t} `) && t.split(' ').some((w) => isHead(w) || N.mediaHeads.has(w))) ??
+    orgNames.find((o) => o.startsWith(`${t} `) && o.slice(t.length + 1).split(' ').every((w) => N.orgSuffixes.has(w)));
+  // An acronym spelled out once names that organisation wherever it stands ("UFW" of "Union of Ferry Workers (UFW)").
+  const spelledOut = new Map(cands.filter((c) => c.name).map((c) => [text.slice(c.toks[0]!.s, c.toks[c.toks.length - 1]!.e), c]));
+  const out: FoundName[] = [];
+  for (const c of cands) {
+    const start = c.toks[0]!.s;
+    const end = c.toks[c.toks.length - 1]!.e;
+    const t = text.slice(start, end);
+    const like = spelledOut.get(t) ?? (c.type ? c : typed.get(t));
+    if (!like?.type || (!c.type && c.toks.length === 1 && people.has(t))) continue;
+    out.push({ start, end, text: t, name: like.name ?? (like.type === 'organization' ? fullOf(t) : undefined) ?? t, type: like.type, country: c.country ?? like.country, roles: [...new Set(c.roles)], ...(like.kind ? { kind: like.kind } : {}), ...(like.gender ? { gender: like.gender } : {}) });
+  }
+  return out;
+}
