@@ -40,8 +40,8 @@ describe('publish', () => {
     await withServer({}, async (s) => {
       const r = await publish(['--to', 'zenodo', '--dry-run', '--base-url', s.base], { ZENODO_TOKEN: TOKEN });
       expect(r.status).toBe(0);
-      expect(r.output).toMatch(/plan: publish .*public\/v0\.1\.0 \(public profile\) to zenodo/);
-      expect(r.output).toMatch(/dispatches-v0\.1\.0-public\.zip +\d+ bytes +sha256 [0-9a-f]{64}/);
+      expect(r.output).toMatch(new RegExp(`plan: publish .*public/${VERSION.replace(/\./g, '\\.')} \\(public profile\\) to zenodo`));
+      expect(r.output).toMatch(new RegExp(`dispatches-${VERSION.replace(/\./g, '\\.')}-public\\.zip +\\d+ bytes +sha256 [0-9a-f]{64}`));
       expect(s.requests).toEqual([]);
       expect(r.output).not.toContain(TOKEN);
     });

@@ -90,6 +90,8 @@ function announcedCode(code: string): string | null {
   }
   return null;
 }
+/** A hostile or military act (threats, protests, force, coercion, violence; military aid or cooperation). */
+const hostile = (code: string) => Number(code.slice(0, 2)) >= 13 || eventRules.hostile_codes.some((c) => code.startsWith(c));
 const CONDITIONAL = new RegExp(`(?:^|[\\s,])(?:${alt(eventRules.conditional_markers)})\\s`, 'iu');
 const PASSIVE = /\b(?:was|were|been|being|is|are|be|got)\s+(?:\p{Ll}+ly\s+)?$/u;
 const CLAIM = new RegExp(`\\b(?:${alt(eventRules.claim_verbs)})\\s+(?:that\\s+)?`, 'u');
@@ -245,6 +247,8 @@ export function findEvents(
   };
 
 
+  /** Acts that only another party claims happened: coded afterwards as that party's accusation. */
+  const accusations: { claimant: string; sources: Mention[]; trigger: Span; sentence: Sentence; patternId: string }[] = [];
   /** Actor mentions by start offset, for the target slot. */
   const mentionAt = new Map<number, Mention>();
   const mentionEndingAt = new Map<number, Mention>();
@@ -400,7 +404,7 @@ export function findEvents(
       // Verbs to the end of the sentence ("demanded that X withdraw"), nouns within the clause ("accused X of the bombing").
       // A finite past verb is a new act ("condemned … and threatened"); after an auxiliary it is a participle ("denied it had attacked").
       const finite = best.form === 'past' && !/\b(?:had|has|have|having|been|be|was|were)\s+(?:\p{Ll}+ly\s+)?$/u.test(text.slice(Math.max(s.start, tStart - 30), tStart));
-      const governed = best.form === 'noun' ? tStart < governedClauseEnd : tStart < governedUntil && !finite;
+      const governed = best.form === 'noun' ? tStart < governedClauseEnd : tStart < governedUntil && !finite && !DONE_TO.test(lead);
       if (GOVERNING.has(p.type) || p.governsInfinitive) {
         governedUntil = s.end;
         governedClauseEnd = Math.max(governedClauseEnd, limit);
@@ -480,7 +484,12 @@ export function findEvents(
         }
       }
       if (!sources.length || (best.jointOnly && !joint)) continue;
-      if (claimant && sources.every((x) => otherSide(x.key, claimant))) continue;
+      if (claimant && sources.every((x) => otherSide(x.key, claimant))) {
+        // What exists only in another party's claim is that party's act: a hostile or military act it says the
+        // source did is its accusation ("the US said North Korea had transferred munitions" → US ACCUSE North Korea).
+        if (hostile(p.code)) accusations.push({ claimant, sources, trigger: { start: tStart, end: tEnd }, sentence: s, patternId: p.id });
+        continue;
+      }
       const acted = eventRules.military_codes[p.code as keyof typeof eventRules.military_codes] !== undefined && MILITARY.test(text.slice(tEnd, limit)) ? eventRules.military_codes[p.code as keyof typeof eventRules.military_codes]! : p.code;
       const code = announced ? (announcedCode(acted) ?? announced) : acted;
       const type = announced ? ploverOf(code)! : p.type;
@@ -524,6 +533,16 @@ export function findEvents(
         }
       if (GOVERNING.has(type) || p.governsInfinitive) governing = { code, events: events.slice(pushedFrom) };
       }
+    }
+  }
+  for (const a of accusations) {
+    const by = mentions.find((m) => m.key === a.claimant && m.start >= a.sentence.start && m.end <= a.sentence.end);
+    if (!by) continue;
+    const times = timeExpressions(text.slice(a.sentence.start, a.sentence.end), published);
+    const time = timeOf(a.sentence, times, by.start, by.end, limitAt(by.end, a.sentence));
+    for (const src of a.sources) {
+      if (events.some((e) => e.start === a.sentence.start && e.type === 'ACCUSE' && e.sourceKey === a.claimant && e.targetKey === src.key)) continue;
+      events.push({ type: 'ACCUSE', cameo: eventRules.claim_code, symmetric: false, sourceKey: a.claimant, targetKey: src.key, date: time?.date ?? null, precision: time?.precision ?? null, dateText: time?.text ?? null, location: null, start: a.sentence.start, end: a.sentence.end, confidence: time?.date ? 0.7 : 0.65, trigger: a.trigger, patternId: a.patternId, sourceMention: { start: by.start, end: by.end }, targetMention: { start: src.start, end: src.end } });
     }
   }
   return { events, placeMentions };
