@@ -89,7 +89,7 @@ what the two governments released, which is worth remembering when reading any e
     MD("## Which events are corroborated by the most outlets?"),
     CODE("""events["n_articles"] = events["article_ids"].map(len)
 best = events.sort_values(["source_count", "n_articles", "event_id"], ascending=[False, False, True]).head(5)
-print("ANSWER corroborated: " + "; ".join(f"{r.event_type} {r.source} -> {r.target} ({r.event_date if pd.notna(r.event_date) else 'undated'}): outlets={r.source_count}, articles={r.n_articles}" for r in best.itertuples()))
+print("ANSWER corroborated: " + "; ".join(f"{r.event_type} {r.source} -> {r.target if pd.notna(r.target) else 'null'} ({r.event_date if pd.notna(r.event_date) else 'undated'}): outlets={r.source_count}, articles={r.n_articles}" for r in best.itertuples()))
 best[["event_type", "cameo_code", "source", "target", "event_date", "source_count", "n_articles", "confidence"]]"""),
     MD("""The Kim–Lavrov meeting of 19 October 2023 is the best corroborated event: all four 2023 articles report it
 (`source_count` 4, counting each article with no known outlet as its own outlet). The September 2023 Kim–Putin
