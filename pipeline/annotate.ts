@@ -20,6 +20,8 @@ import type { QuoteDraft } from './annotate/quotes.ts';
 import { actorId, contributions, mentionId, mentionRows, RegistryBuilder } from './annotate/registry.ts';
 import type { ActorContribution } from './annotate/registry.ts';
 import { splitSentences } from './annotate/sentences.ts';
+import type { Sentence } from './annotate/sentences.ts';
+import type { Span } from './annotate/quotes.ts';
 import { discoverSpeakers } from './annotate/speakers.ts';
 import { columnsOf } from './schema/tables.ts';
 
@@ -38,15 +40,31 @@ export interface ArticleAnnotation extends ArticleMentions {
   events: EventDraft[];
 }
 
-/** Per-article work: pure, independent of every other article. */
-export function annotateArticle(a: Pick<FullArticle, 'article_id' | 'text' | 'published_date'>): ArticleAnnotation {
+/**
+ * What every annotator of one article reads, computed once: its sentences, its actor mentions and entities,
+ * and the spans of its direct quotes (quotes and events both need them).
+ */
+export interface ArticleContext extends ArticleMentions {
+  text: string;
+  published: string | null;
+  sentences: Sentence[];
+  quoteSpans: Span[];
+}
+
+export function articleContext(a: Pick<FullArticle, 'text' | 'published_date'>): ArticleContext {
   const sentences = splitSentences(a.text);
   // Speakers the text names at a speech verb are actors even when no gazetteer or name rule knows them.
   const found = discoverSpeakers(a.text, findMentions(a.text, sentences));
-  const quotes = findQuotes(a.text, sentences, found.mentions, found.entities);
-  const { events, placeMentions } = findEvents(a.text, sentences, found.mentions, found.entities, a.published_date, quoteSpans(a.text));
-  const mentions = [...found.mentions, ...placeMentions].sort((x, y) => x.start - y.start || y.end - x.end);
-  return { articleId: a.article_id, mentions, entities: found.entities, quotes, events };
+  return { text: a.text, published: a.published_date, sentences, ...found, quoteSpans: quoteSpans(a.text) };
+}
+
+/** Per-article work: pure, independent of every other article. */
+export function annotateArticle(a: Pick<FullArticle, 'article_id' | 'text' | 'published_date'>): ArticleAnnotation {
+  const c = articleContext(a);
+  const quotes = findQuotes(c.text, c.sentences, c.mentions, c.entities, undefined, c.quoteSpans);
+  const { events, placeMentions } = findEvents(c.text, c.sentences, c.mentions, c.entities, c.published, c.quoteSpans);
+  const mentions = [...c.mentions, ...placeMentions].sort((x, y) => x.start - y.start || y.end - x.end);
+  return { articleId: a.article_id, mentions, entities: c.entities, quotes, events };
 }
 
 /** One article's share of every annotation table: its own rows, and compact records for the corpus steps. */

@@ -85,13 +85,12 @@ export function quoteSpans(text: string): Span[] {
 }
 
 /** Quotes of one article. */
-export function findQuotes(text: string, sentences: Sentence[], mentions: Mention[], entities: Map<string, ArticleEntity>, lex: Lexicon = LEXICON): QuoteDraft[] {
+export function findQuotes(text: string, sentences: Sentence[], mentions: Mention[], entities: Map<string, ArticleEntity>, lex: Lexicon = LEXICON, spans: Span[] = quoteSpans(text)): QuoteDraft[] {
   const L = lex.lang;
   const cueRe = once(lex, 'quotes.ts:cueRe', () => new RegExp(`\\b(?:${alt(L.speech_cues)})\\b`, 'g'));
   // Before an opening mark a participle introduces the quote too ("…, telling reporters, “…”").
   const headCueRe = once(lex, 'quotes.ts:headCueRe', () => new RegExp(`\\b(?:${alt([...L.speech_cues, ...L.content_cues.filter((c) => c.endsWith('ing'))])})\\b`, 'g'));
   const reportingAfter = once(lex, 'quotes.ts:reportingAfter', () => new RegExp(`^\\s*,?\\s*(?:${alt(L.speech_cues)})\\b`));
-  const spans = quoteSpans(text);
   // Binary search over the sorted spans: this runs for every cue and mention.
   const inQuote = (pos: number) => {
     let lo = 0;
