@@ -72,5 +72,15 @@ export function findGroups(text: string, lex: Lexicon): FoundGroup[] {
     if (!country && !G.standalone.has(phrase)) continue;
     out.push({ start, end, text: text.slice(start, end), type: 'group', phrase, name: word ? `${word} ${phrase}` : phrase, country, sector: G.sectors.get(phrase) ?? null });
   }
-  return out;
+  // A people named by its plural demonym ("Palestinians", "Israelis"): a group of that country, unless the word is
+  // itself a name the gazetteer knows ("the Philippines") or stands inside a longer phrase already found.
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}’'-])(\p{Lu}\p{Ll}{3,}(?:ian|ean|ese|i|an|ish|ic))s(?![\p{L}\p{N}-])/gu)) {
+    const word = m[0];
+    const iso = lex.demonyms.get(m[1]!.toLowerCase());
+    if (!iso || lex.surfaces.has(word) || out.some((g) => g.start <= m.index && g.end >= m.index + word.length)) continue;
+    const next = /^\s+([\p{L}-]+)/u.exec(text.slice(m.index + word.length, m.index + word.length + 30))?.[1];
+    if (next && /^\p{Lu}/u.test(next)) continue; // "Israelis Reuven …": part of a name run
+    out.push({ start: m.index, end: m.index + word.length, text: word, type: 'group', phrase: 'people', name: word, country: iso, sector: null });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }

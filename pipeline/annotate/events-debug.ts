@@ -1,0 +1,643 @@
+/**
+ * Events of one article (ANNOTATION.md, Events): a source actor does something to or with a target actor.
+ * Triggers are the CAMEO patterns of pipeline/lexicon/cameo/ (see cameo.ts), looked up token by token from the
+ * surface forms of their trigger lemmas, then the pattern's further words checked; the longest match wins.
+ * The PLOVER type follows from the CAMEO code by one table. The source is the subject of the verb (walking
+ * back over adverbs and appositions, following "X and Y" coordination and resolving he/she/it), or the agent
+ * of a passive ("was condemned by X"); the target stands where the pattern's `@T` is. Only what happened is
+ * coded: triggers inside direct quotes, negated, modal, conditional or infinitive triggers, acts inside an
+ * accusation, demand or threat, and acts a non-media speaker only claims are not events. Dates come from the
+ * nearest date expression of the sentence, locations from "in <capital or country>". Pure.
+ */
+import eventRules from '../lexicon/event-rules.json' with { type: 'json' };
+import { alt, once } from '../regex.ts';
+import { cameoLexicon, ploverOf } from './cameo.ts';
+import type { CameoLexicon, CameoPattern, PloverType, TriggerEntry } from './cameo.ts';
+import { subjectEnds } from './clause.ts';
+import type { Lexicon } from './lexicon.ts';
+import { LEXICON } from './lexicon.ts';
+import type { ArticleEntity, Mention } from './mentions.ts';
+import type { Sentence } from './sentences.ts';
+import { timeExpressions } from './time.ts';
+
+/** A span of the article text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface EventDraft {
+  type: PloverType;
+  cameo: string;
+  /** The pattern's actors are interchangeable (meet, sign with): the merge joins reports in either order. */
+  symmetric: boolean;
+  sourceKey: string;
+  targetKey: string | null;
+  date: string | null;
+  precision: 'day' | 'month' | 'year' | null;
+  dateText: string | null;
+  location: string | null;
+  /** Evidence: the sentence the event was coded from. */
+  start: number;
+  end: number;
+  confidence: number;
+  /** Provenance: the trigger word, the pattern that fired, and the mentions taken as source and target. */
+  trigger: Span;
+  patternId: string;
+  sourceMention: Span;
+  targetMention: Span | null;
+}
+
+interface Token extends Span {
+  lower: string;
+  /** Punctuation (anything that is not a word or number). */
+  punct: boolean;
+}
+
+interface Match {
+  pattern: CameoPattern;
+  form: TriggerEntry['form'];
+  /** Where the matched words end (the trigger's end for a one-word pattern). */
+  end: number;
+  target: Mention | null;
+  score: number;
+  jointOnly: boolean;
+}
+
+const TOKEN = /\p{L}+(?:[’'-](?!s\b)[\p{L}\p{N}]+|\.\p{L}\b)*|\p{N}+(?:[.,:]\p{N}+)*|['’]s\b|\S/gu;
+const CURRENCY = /^[$€£¥%]$/u;
+const DETERMINERS = new Set(eventRules.noun_determiners);
+const BOUNDARY_WORDS = new Set(eventRules.boundary_words);
+const MILITARY = new RegExp(`\\b(?:${alt(eventRules.military_words)})\\b`, 'i');
+// Clause boundaries; a speech verb opens the reported clause, which the time of the saying does not date.
+const CLAUSE_END = /;|,\s+(?:which|who|whom|where|while|but|although|though|saying|adding)\b|,\s+and\s+(?=\p{Lu})|\s+(?:as|when|while|after|before|because|although|though|amid|during|that)\s|\b(?:said|says|told|reported|added|announced|stated)\s+(?:that\s+)?(?=\p{L})/u;
+/** CLAUSE_END for matchAll (which copies the pattern, so sharing it is safe). */
+const CLAUSE_END_ALL = new RegExp(CLAUSE_END.source, 'gu');
+const HYPOTHETICAL = new RegExp(`\\b(?:${alt(eventRules.hypothetical_markers)})\\s+(?:[\\p{L}’'.-]+\\s+){0,4}$`, 'u');
+const NOT_DONE = new RegExp(`\\b(?:${alt(eventRules.not_done_markers)})\\s+(?:\\p{Ll}+\\s+)?$`, 'u');
+/** "continued to send", "began to withdraw": an infinitive that is done. */
+const DONE_TO = new RegExp(`\\b(?:${alt(eventRules.done_before_to)})\\s+to\\s+$`, 'u');
+const NEGATION = /\b(?:not|never|no longer|n['’]t)\b/u;
+const DENIAL = new RegExp(`\\b(?:${alt(eventRules.denial_cues)})\\s+(?:that\\s+)?`, 'u');
+/** "will", "would", "is ready to", "plans to" … right before the verb, not negated. */
+const FUTURE = new RegExp(`\\b(?:${alt(eventRules.future_markers)})\\s+(?:\\p{Ll}+ly\\s+)?$`, 'u');
+const ANNOUNCED = eventRules.announced_codes as Record<string, string>;
+/** The intent or threat code of an act announced for the future, by the longest listed prefix of the act's code. */
+function announcedCode(code: string): string | null {
+  for (let n = code.length; n >= 2; n--) {
+    const c = ANNOUNCED[code.slice(0, n)];
+    if (c) return c;
+  }
+  return null;
+}
+/** A hostile or military act (threats, protests, force, coercion, violence; military aid or cooperation). */
+const hostile = (code: string) => Number(code.slice(0, 2)) >= 13 || eventRules.hostile_codes.some((c) => code.startsWith(c));
+const CONDITIONAL = new RegExp(`(?:^|[\\s,])(?:${alt(eventRules.conditional_markers)})\\s`, 'iu');
+const PASSIVE = /\b(?:was|were|been|being|is|are|be|got)\s+(?:\p{Ll}+ly\s+)?$/u;
+const CLAIM = new RegExp(`\\b(?:${alt(eventRules.claim_verbs)})\\s+(?:that\\s+)?`, 'u');
+const LIGHT_VERBS = new Set(eventRules.light_verbs);
+const CLAIM_CUE = new RegExp(`\\b(?:${alt(eventRules.claim_verbs)})\\b`, 'u');
+const CLAIM_TAIL = new RegExp(`,\\s+(?:[^,]{1,60}\\s)?(?:${alt(eventRules.claim_verbs)})\\s*(?:on\\s+\\p{Lu}\\p{Ll}+\\s*)?[.]?$`, 'u');
+const JOINT = new RegExp(`\\b(?:${alt(eventRules.joint_markers)})\\b`, 'u');
+/** Types whose pattern governs what follows it: the act inside an accusation, demand, refusal or threat is not done. */
+const GOVERNING = new Set<PloverType>(['ACCUSE', 'REQUEST', 'REJECT', 'THREATEN', 'AGREE']);
+
+function tokenize(text: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  const re = new RegExp(TOKEN.source, 'gu');
+  const st = text.slice(from, to);
+  for (let m = re.exec(st); m; m = re.exec(st)) out.push({ start: from + m.index, end: from + m.index + m[0].length, lower: m[0].toLowerCase(), punct: !/^[\p{L}\p{N}'’]/u.test(m[0]) });
+  return out;
+}
+
+/** Events of one article. `published` anchors relative dates. */
+export function findEvents(
+  text: string,
+  sentences: Sentence[],
+  mentions: Mention[],
+  entities: Map<string, ArticleEntity>,
+  published: string | null,
+  quoteSpans: { start: number; end: number }[],
+  lex: Lexicon = LEXICON,
+  cameo: CameoLexicon = cameoLexicon(),
+): { events: EventDraft[]; placeMentions: Mention[] } {
+  const events: EventDraft[] = [];
+  const placeMentions: Mention[] = [];
+  const typeOf = (key: string) => entities.get(key)?.type;
+  const at = (end: number, from: number) => mentions.find((m) => m.end === end && m.start >= from);
+  const before = (pos: number) => mentions.filter((m) => m.end <= pos);
+
+  const pronoun = (p: string, pos: number, s?: Sentence): Mention | undefined => {
+    const person = /^(?:he|she)$/i.test(p);
+    // In a subordinate clause "he" is usually the sentence's subject: "Kim expressed …, as he met Lavrov".
+    const opener = s ? sentenceSubject(s) : undefined;
+    if (person && opener && opener.end <= pos && typeOf(opener.key) === 'person') return opener;
+    const earlier = before(pos).reverse();
+    return person ? earlier.find((m) => typeOf(m.key) === 'person') : (earlier.find((m) => typeOf(m.key) === 'organization') ?? earlier.find((m) => typeOf(m.key) === 'country'));
+  };
+  /** The actor opening a sentence (within its first eight words): its grammatical subject, most often. */
+  const sentenceSubject = (s: Sentence): Mention | undefined => {
+    const inS = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
+    let first = inS[0];
+    // "Russia’s Foreign Minister Sergey Lavrov": the person is the subject, not the country.
+    if (first && typeOf(first.key) === 'country' && inS[1] && typeOf(inS[1].key) === 'person' && /^['’]s\s+(?:[\p{L}.-]+\s+){1,3}$/u.test(text.slice(first.end, inS[1].start))) first = inS[1];
+    return first && text.slice(s.start, first.start).split(/\s+/).length <= 8 ? first : undefined;
+  };
+  /** The subject(s) of a verb starting at `pos`; "X and Y" gives both. */
+  const subjects = (pos: number, s: Sentence): { list: Mention[]; via: 'name' | 'pronoun' } | null => {
+    const pre = text.slice(s.start, pos);
+    for (const end of subjectEnds(pre)) {
+      let m = at(s.start + end, s.start);
+      // "X was invited by Y to visit …": the one who visits is X, the sentence's subject.
+      if (m && /\b(?:was|were|been|being|is|are)\s+\p{L}+\s+by\s+$/u.test(text.slice(s.start, m.start)) && /\bto$/u.test(pre.trimEnd())) m = sentenceSubject(s);
+      if (m) {
+        const list = [m];
+        const lead = text.slice(s.start, m.start);
+        // "X and Y": always a pair; ", and Y" only when X opens the clause ("Both the North, which …, and Russia"),
+        // not when it ends an earlier clause ("… between Moscow and Pyongyang, and the U.S. has …").
+        const tight = /(?:^|\s)and\s+(?:the\s+)?$/u.test(lead) && !/,\s*and\s+(?:the\s+)?$/u.test(lead);
+        if (tight || /,\s*and\s+(?:the\s+)?$/u.test(lead)) {
+          const andAt = lead.search(/,?\s*and\s+(?:the\s+)?$/u);
+          const head = lead.slice(0, andAt);
+          // The first conjunct may carry an apposition closed by the comma before "and" ("the North, which …, and").
+          for (const e of [...subjectEnds(head), ...subjectEnds(`${head},`)]) {
+            const partner = at(s.start + e, s.start);
+            if (partner && (tight || /^(?:[^,]{0,40},\s+)?(?:[Bb]oth\s+|[Ee]ither\s+)?(?:the\s+)?$/u.test(text.slice(s.start, partner.start)))) {
+              list.unshift(partner);
+              break;
+            }
+          }
+        }
+        return { list, via: 'name' };
+      }
+      const p = /(?:^|\s)(he|she|it|He|She|It)$/u.exec(pre.slice(0, end));
+      if (p) {
+        const r = pronoun(p[1]!, s.start + end, s);
+        return r ? { list: [r], via: 'pronoun' } : null;
+      }
+      // A second verb of the same subject: "Lavrov visited Pyongyang on May 31 and met with Kim".
+      if (/\band$/u.test(pre.slice(0, end))) {
+        const opener = sentenceSubject(s);
+        return opener && opener.end <= pos ? { list: [opener], via: 'name' } : null;
+      }
+    }
+    return null;
+  };
+  /** Actors after `from` in the clause: the first, and any joined to it by "and" or commas. */
+  const objectsFrom = (from: number, limit: number): Mention[] => {
+    const out: Mention[] = [];
+    const inRange = mentions.filter((m) => m.start >= from && m.end <= limit);
+    for (const [i, m] of inRange.entries()) {
+      // "U.S. President Donald Trump", "North Korea’s Foreign Minister Ri Yong-ho": the person, not the country.
+      const next = inRange[i + 1];
+      if (typeOf(m.key) === 'country' && next && typeOf(next.key) === 'person' && /^(?:['’]s)?\s+(?:[\p{L}.-]+\s+){1,3}$/u.test(text.slice(m.end, next.start))) continue;
+      // Coordination may carry a title: "Kim and Russian President Vladimir Putin"; a comma joins only in a
+      // list that goes on ("X, Y and Z"), not before a new clause ("Lavrov, state media KCNA reported").
+      if (out.length) {
+        const gap = text.slice(out[out.length - 1]!.end, m.start);
+        const joined = /^,?\s+and\s+(?:the\s+)?(?:[\p{L}.-]+\s+){0,3}$/u.test(gap) || (/^,\s*(?:the\s+)?$/u.test(gap) && /^\s*(?:,|and\b)/u.test(text.slice(m.end, m.end + 5)));
+        if (!joined) break;
+      }
+      if (!out.length) {
+        // Before the first object: a short noun-phrase lead ("the", "his North Korean counterpart,"), not a
+        // new conjunct (", and Russia have demanded …").
+        const gap = text.slice(from, m.start);
+        if (gap.length > 60 || /,\s+and\s/u.test(gap)) break;
+      }
+      out.push(m);
+    }
+    return out;
+  };
+  const clauseStart = (pos: number, s: Sentence) => {
+    let start = s.start;
+    for (const m of text.slice(s.start, pos).matchAll(CLAUSE_END_ALL)) start = s.start + m.index + m[0].length;
+    return start;
+  };
+  const clauseLimit = (from: number, s: Sentence) => {
+    const m = CLAUSE_END.exec(text.slice(from, s.end));
+    return m ? from + m.index : s.end;
+  };
+  const placeAfter = (from: number, limit: number): Mention | undefined => {
+    // Built once per lexicon (hundreds of alternatives); lastIndex is set before every exec.
+    const re = once(lex, 'events.ts:surfaceFrom', () => new RegExp(lex.surfaceRe.source, 'gu'));
+    re.lastIndex = from;
+    const m = re.exec(text);
+    if (!m || m.index >= limit) return undefined;
+    const surface = lex.surfaces.get(m[0])!;
+    const country = surface.entry.country ? lex.countryByIso.get(surface.entry.country) : undefined;
+    if (!country) return undefined;
+    const existing = mentions.find((x) => x.start === m.index) ?? placeMentions.find((x) => x.start === m.index);
+    if (existing) return entities.get(existing.key)?.type === 'country' ? existing : undefined;
+    if (!entities.has(country.key)) entities.set(country.key, { key: country.key, name: country.name, type: 'country', country: country.country, cameo: country.cameo, roles: new Set() });
+    const pm: Mention = { key: country.key, start: m.index, end: m.index + m[0].length, text: m[0], kind: 'metonym' };
+    placeMentions.push(pm);
+    return pm;
+  };
+  /** The last place named before `pos` in this or the previous sentence (where a trip without "to X" went). */
+  const lastPlace = (pos: number): Mention | undefined => {
+    const si = sentences.findIndex((x) => pos >= x.start && pos < x.end);
+    const floor = sentences[Math.max(0, si - 1)]?.start ?? 0;
+    const re = once(lex, 'events.ts:placePrep', () => new RegExp(`\\b(?:in|to|at)\\s+(?:${lex.surfaceRe.source.replace(/^\(\?<!\[\\p\{L\}\\p\{N\}\]\)/, '')})`, 'gu'));
+    let found: Mention | undefined;
+    for (const m of text.slice(floor, pos).matchAll(re)) {
+      const place = placeAfter(floor + m.index + m[0].indexOf(' ') + 1, pos);
+      if (place) found = place;
+    }
+    return found;
+  };
+
+
+  /** Acts that only another party claims happened: coded afterwards as that party's accusation. */
+  const accusations: { claimant: string; sources: Mention[]; trigger: Span; sentence: Sentence; patternId: string }[] = [];
+  /** Actor mentions by start offset, for the target slot. */
+  const mentionAt = new Map<number, Mention>();
+  const mentionEndingAt = new Map<number, Mention>();
+  for (const m of mentions) {
+    if (!mentionAt.has(m.start)) mentionAt.set(m.start, m);
+    if (!mentionEndingAt.has(m.end)) mentionEndingAt.set(m.end, m);
+  }
+  /** Per sentence: each token's possible lemmas, looked up once. */
+  const tokenLemmas: string[][] = [];
+  const lemmasAt = (k: number, toks: Token[]) => (tokenLemmas[k] ??= cameo.lemmas.lemmasOf(toks[k]!.lower));
+  /** Per sentence: target slots and clause limits already worked out (many patterns share a trigger). */
+  const targetMemo = new Map<number, { mention: Mention; next: number } | null>();
+  const limitMemo = new Map<number, number>();
+  const limitAt = (pos: number, s: Sentence) => {
+    let l = limitMemo.get(pos);
+    if (l === undefined) limitMemo.set(pos, (l = clauseLimit(pos, s)));
+    return l;
+  };
+  const quoted = (pos: number) => quoteSpans.some((q) => pos >= q.start && pos < q.end);
+
+  /** Is the token at `i` used as a noun (a determiner, possessive or number before it)? */
+  const nounContext = (toks: Token[], i: number): boolean => {
+    const prev = toks[i - 1];
+    // Nothing before it could be a subject: "Mass rallies against …", "Talks between …".
+    if (!prev || (i === 1 && !mentionAt.has(prev.start) && /^\p{Lu}/u.test(text.slice(prev.start, prev.end)))) return true;
+    // "US support for Ukraine": a base form right after a lone actor name is a noun (the verb would be "supports").
+    const owner = mentionEndingAt.get(prev.end);
+    if (owner && !/\band\s+(?:the\s+)?$/u.test(text.slice(Math.max(0, owner.start - 10), owner.start)) && !cameo.triggers.get(toks[i]!.lower)?.some((e) => e.form === 'past' || e.form === 's')) return true;
+    if (DETERMINERS.has(prev.lower) || /^\p{N}/u.test(prev.lower)) return true;
+    // "an Israeli airstrike", "a September summit", "the two-day visit": a modifier after a determiner.
+    const prev2 = toks[i - 2];
+    return !!prev2 && DETERMINERS.has(prev2.lower) && !prev.punct;
+  };
+
+  /** The actor (or place standing for a country) that fills a target slot starting at token `j`. */
+  const targetFrom = (toks: Token[], j: number, limit: number): { mention: Mention; next: number } | null => {
+    for (let k = j; k < Math.min(toks.length, j + 4); k++) {
+      const t = toks[k]!;
+      if (t.start >= limit) return null;
+      const m = mentionAt.get(t.start);
+      if (m) {
+        // The whole object: "U.S. President Donald Trump" is the person, not the country.
+        const objs = objectsFrom(t.start, limit);
+        const mention = objs[0] ?? m;
+        // Past every coordinated object: "asked Tehran and Damascus to …".
+        const end = objs.at(-1)?.end ?? mention.end;
+        let next = k + 1;
+        while (next < toks.length && toks[next]!.start < end) next++;
+        return { mention, next };
+      }
+      if ((t.punct && !/^['’]/.test(t.lower)) || BOUNDARY_WORDS.has(t.lower)) break;
+    }
+    // A place in the slot stands for its country ("visited Pyongyang", "a delegation to Pyongyang"), but not a
+    // place where something happened ("met in Beijing").
+    const place = placeAfter(toks[j]?.start ?? limit, Math.min(limit, toks[Math.min(toks.length - 1, j + 3)]?.end ?? limit));
+    if (!place) return null;
+    const between = text.slice(toks[j]?.start ?? place.start, place.start);
+    if (/\b(?:in|at|on|near|from|outside|inside|around)\s+(?:the\s+)?$/u.test(between)) return null;
+    let next = j;
+    while (next < toks.length && toks[next]!.start < place.end) next++;
+    return { mention: place, next };
+  };
+
+  /** Matches the words of `p` after the trigger at token `i`; `skipObject` for a passive (its object is the subject). */
+  const matchRest = (toks: Token[], i: number, p: CameoPattern, sentence: Sentence, skipObject: boolean): Omit<Match, 'pattern' | 'form'> | null => {
+    const limit = sentence.end;
+    let j = i + 1;
+    let target: Mention | null = null;
+    let score = p.size;
+    /** A joint act with no counterpart after it ("A and B met in Beijing"): it needs coordinated subjects. */
+    let jointOnly = false;
+    for (const [n, el] of p.rest.entries()) {
+      if (el.target) {
+        if (skipObject && n === 0) {
+          // "was ordered by Russia to leave": the agent may stand between the participle and the pattern's words.
+          if (toks[j]?.lower === 'by') {
+            const agent = targetFrom(toks, j + 1, limitAt(toks[j + 1]?.start ?? limit, sentence));
+            if (agent) j = agent.next;
+          }
+          continue;
+        }
+        let t = targetMemo.get(j);
+        if (t === undefined) targetMemo.set(j, (t = targetFrom(toks, j, limitAt(toks[j]?.start ?? limit, sentence))));
+        if (t) {
+          target = t.mention;
+          j = t.next;
+          score += 0.5;
+        } else if (p.symmetric) jointOnly = true;
+        else if (!el.optional) return null;
+        continue;
+      }
+      let found = -1;
+      for (let k = j; k < Math.min(toks.length, j + 4); k++) {
+        const t = toks[k]!;
+        if (t.start >= limit) break;
+        if (lemmasAt(k, toks).some((l) => el.set.has(l))) {
+          found = k;
+          break;
+        }
+        // "sent tents and medicine to": a coordinated common noun is no clause boundary.
+        const coordination = (t.lower === 'and' || t.lower === 'or') && /^\p{Ll}/u.test(text.slice(toks[k + 1]?.start ?? 0, (toks[k + 1]?.start ?? 0) + 1));
+        if ((t.punct && !CURRENCY.test(t.lower)) || (BOUNDARY_WORDS.has(t.lower) && !coordination) || mentionAt.has(t.start)) break;
+      }
+      if (found < 0) {
+        if (el.optional) continue;
+        return null;
+      }
+      j = found + 1;
+    }
+    return { end: toks[j - 1]?.end ?? toks[i]!.end, target, score, jointOnly };
+  };
+
+  let curPos = -1;
+  const tStartX = () => curPos;
+  const TRACE = (pos: number, why: string) => (globalThis as any).__trace?.(pos, why);
+  for (const s of sentences) {
+    const st = text.slice(s.start, s.end);
+    const times = timeExpressions(st, published);
+    const seen = new Set<string>();
+    const toks = tokenize(text, s.start, s.end);
+    tokenLemmas.length = 0;
+    targetMemo.clear();
+    limitMemo.clear();
+    /** Up to where an accusation, demand, refusal or threat governs what follows (its acts are not done). */
+    let governedUntil = -1;
+    let governedClauseEnd = -1;
+    /** The events of the last governing pattern, which a governed act may make more specific. */
+    let governing: { code: string; events: EventDraft[] } | null = null;
+    for (let i = 0; i < toks.length; i++) {
+      const tok = toks[i]!;
+      curPos = tok.start;
+      const entries = cameo.triggers.get(tok.lower);
+      if (!entries || quoted(tok.start)) { TRACE(tStartX(), 'if (!entries || quoted(tok.start)) continue;'); continue; }
+      const tStart = tok.start;
+      const tEnd = tok.end;
+      const limit = limitAt(tEnd, s);
+      const asNoun = nounContext(toks, i);
+      const passive = PASSIVE.test(text.slice(Math.max(s.start, tStart - 40), tStart));
+      let best: Match | null = null;
+      const canBeVerb = entries.some((e) => e.form !== 'noun');
+      for (const e of entries) {
+        const noun = e.form === 'noun';
+        // A form that is a verb and a noun ("visits", "attack") reads as the one its context asks for.
+        if (noun ? canBeVerb && !asNoun : asNoun && (e.form === 'base' || e.form === 's')) { TRACE(tStartX(), 'if (noun ? canBeVerb && !asNoun : asNoun && (e.form === base || e.fo'); continue; }
+        const objectFirst = e.pattern.rest[0]?.target === true;
+        // After "was", "were", "been": the participle, never the past tense of the same spelling.
+        if (!noun && passive && e.form === 'past') { TRACE(tStartX(), 'if (!noun && passive && e.form === past) continue;'); continue; }
+        const isPassive = !noun && passive && e.form === 'participle';
+        if (isPassive && !objectFirst) { TRACE(tStartX(), 'if (isPassive && !objectFirst) continue;'); continue; }
+        const m = matchRest(toks, i, e.pattern, s, isPassive);
+        if (m && (!best || m.score > best.score)) best = { ...m, pattern: e.pattern, form: e.form };
+      }
+      if (!best) { TRACE(tStartX(), 'if (!best) continue;'); continue; }
+      const p = best.pattern;
+      const noun = best.form === 'noun';
+      const lead = text.slice(Math.max(s.start, tStart - 60), tStart);
+      // Verbs to the end of the sentence ("demanded that X withdraw"), nouns within the clause ("accused X of the bombing").
+      // A finite past verb is a new act ("condemned … and threatened"); after an auxiliary it is a participle ("denied it had attacked").
+      const finite = best.form === 'past' && !/\b(?:had|has|have|having|been|be|was|were)\s+(?:\p{Ll}+ly\s+)?$/u.test(text.slice(Math.max(s.start, tStart - 30), tStart));
+      const governed = best.form === 'noun' ? tStart < governedClauseEnd : tStart < governedUntil && !finite && !DONE_TO.test(lead);
+      if (GOVERNING.has(p.type) || p.governsInfinitive) {
+        governedUntil = s.end;
+        governedClauseEnd = Math.max(governedClauseEnd, limit);
+      }
+      if (governed) {
+        // "threatened to mobilise its army": the generic threat or intent takes the specific code of what was threatened or intended.
+        const refined = announcedCode(p.code);
+        if (refined && governing && refined.slice(0, 2) === governing.code.slice(0, 2) && governing.code.endsWith('0') && governing.code.length === 3) {
+          for (const e of governing.events) Object.assign(e, { cameo: refined, type: ploverOf(refined)! });
+          governing.code = refined;
+        }
+        { TRACE(tStartX(), 'continue;'); continue; }
+      }
+      // A negation among the pattern's own words: "has not held talks with".
+      if (NEGATION.test(text.slice(tStart, best.end))) { TRACE(tStartX(), 'if (NEGATION.test(text.slice(tStart, best.end))) continue;'); continue; }
+      // What someone denies happened: "denied that it had attacked".
+      if (DENIAL.test(text.slice(s.start, tStart))) { TRACE(tStartX(), 'if (DENIAL.test(text.slice(s.start, tStart))) continue;'); continue; }
+      // Acts that have not happened: negated, modal, infinitive ("plans to meet"), conditional, hypothetical.
+      // An act announced for the future is the announcer's intent (03) or threat (13), not the act: "will send
+      // troops", "is ready to lift the ban", "would blockade Paris". Negated or merely possible, it is nothing.
+      let announced: string | null = null;
+      if (!noun && NOT_DONE.test(lead) && !DONE_TO.test(lead)) {
+        announced = FUTURE.test(lead) ? announcedCode(p.code) : null;
+        if (!announced) { TRACE(tStartX(), 'if (!announced) continue;'); continue; }
+      }
+      if (noun && HYPOTHETICAL.test(lead)) { TRACE(tStartX(), 'if (noun && HYPOTHETICAL.test(lead)) continue;'); continue; }
+      // The object of a negated or modal verb: "has not held talks", "could impose a blockade".
+      const governor = noun ? nounPhraseStart(s, tStart) : null;
+      if (governor !== null && NOT_DONE.test(text.slice(Math.max(s.start, governor - 40), governor)) && !DONE_TO.test(text.slice(Math.max(s.start, governor - 40), governor))) { TRACE(tStartX(), 'if (governor !== null && NOT_DONE.test(text.slice(Math.max(s.start, go'); continue; }
+      // A conditional act is no event; announced with a condition, a hostile act is a threat ("will withdraw unless …").
+      if (CONDITIONAL.test(text.slice(clauseStart(tStart, s), tStart)) && !(announced?.startsWith('13') && !/\bwhether\b/iu.test(text.slice(s.start, tStart)))) { TRACE(tStartX(), 'if (CONDITIONAL.test(text.slice(clauseStart(tStart, s), tStart)) && !('); continue; }
+      if (announced && !announced.startsWith('13') && /\b(?:if|unless|whether)\b/iu.test(text.slice(s.start, s.end))) { TRACE(tStartX(), 'if (announced && !announced.startsWith(13) && /b(?:if|unless|whethe'); continue; }
+      // "… of attacking", "for meeting": a gerund after a preposition is what someone is accused of or praised for.
+      if (best.form === 'ing' && /\b(?:of|for|from|about|against|by)\s+$/u.test(lead)) { TRACE(tStartX(), 'if (best.form === ing && /b(?:of|for|from|about|against|by)s+$/u.t'); continue; }
+      const isPassive = !noun && passive && best.form === 'participle';
+      // "was extradited to Brazil by Portugal": the agent may follow the pattern's own words.
+      const agent = isPassive ? /^[^.;]{0,60}?\bby\s+(?=(?:the\s+)?\p{Lu})/u.exec(text.slice(tEnd, limit)) : null;
+      if (isPassive && !agent) { TRACE(tStartX(), 'if (isPassive && !agent) continue;'); continue; }
+      // What an actor only claims another did is the claimant's statement, not an event: "the US said North Korea had …".
+      const claimant = claimOf(s, tStart);
+
+      let sources: Mention[] = [];
+      let targets: Mention[] = best.target ? [best.target] : [];
+      let via: 'name' | 'pronoun' | 'noun' = 'name';
+      let joint = false;
+      if (noun) {
+        via = 'noun';
+        ({ sources, targets } = nounActors(s, tStart, tEnd, p, targets));
+      } else if (agent) {
+        const by = objectsFrom(tEnd + agent[0].length, s.end)[0];
+        const subj = subjects(text.slice(s.start, tStart).search(PASSIVE) + s.start, s);
+        if (!by || !subj) { TRACE(tStartX(), 'if (!by || !subj) continue;'); continue; }
+        sources = [by];
+        targets = subj.list;
+      } else {
+        const subj = subjects(tStart, s);
+        if (!subj) { TRACE(tStartX(), 'if (!subj) continue;'); continue; }
+        via = subj.via;
+        sources = subj.list;
+        // "X and Y met / signed": the pair is the subject; so in a joint act ("pledged to set up a joint fund").
+        joint = sources.length > 1 && !targets.length && (p.symmetric || JOINT.test(text.slice(tStart, limit)));
+        if (joint) {
+          targets = sources.slice(1);
+          sources = sources.slice(0, 1);
+        }
+        if (!targets.length && (p.governsInfinitive || GOVERNING.has(p.type))) {
+          // What was pledged, threatened or asked has its own target: "threatened to mobilise its army against South Korea".
+          const after = mentions.filter((m) => m.start >= best.end && m.end <= limitAt(best.end, s) && !sources.some((x) => x.key === m.key));
+          const inner = after.find((m) => /\b(?:to|against|with|on|towards?|for|from)\s+(?:the\s+)?$/u.test(text.slice(Math.max(0, m.start - 12), m.start))) ?? after[0];
+          if (inner) targets = objectsFrom(inner.start, limitAt(best.end, s)).slice(0, 3);
+          if (!targets.length && inner) targets = [inner];
+        }
+        if (best.target) {
+          // "sanctions on Belarus and Russia": every coordinated object is a target.
+          const more = objectsFrom(best.target.start, limit);
+          if (more.length > 1 && more[0] === best.target) targets = more;
+        }
+      }
+      if (!sources.length || (best.jointOnly && !joint)) { TRACE(tStartX(), 'if (!sources.length || (best.jointOnly && !joint)) continue;'); continue; }
+      if (claimant && sources.every((x) => otherSide(x.key, claimant))) {
+        // What exists only in another party's claim is that party's act: a hostile or military act it says the
+        // source did is its accusation ("the US said North Korea had transferred munitions" → US ACCUSE North Korea).
+        if (hostile(p.code)) accusations.push({ claimant, sources, trigger: { start: tStart, end: tEnd }, sentence: s, patternId: p.id });
+        { TRACE(tStartX(), 'continue;'); continue; }
+      }
+      const acted = eventRules.military_codes[p.code as keyof typeof eventRules.military_codes] !== undefined && MILITARY.test(text.slice(tEnd, limit)) ? eventRules.military_codes[p.code as keyof typeof eventRules.military_codes]! : p.code;
+      const code = announced ? (announcedCode(acted) ?? announced) : acted;
+      const type = announced ? ploverOf(code)! : p.type;
+      const time = timeOf(s, times, tStart, tEnd, limit);
+      // A location stated right after the trigger's object, in the same clause: "met … in Pyongyang".
+      const locFrom = Math.max(best.end, ...targets.map((t) => t.end));
+      const locMatch = /^[^.;]{0,25}?\bin\s+(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)/u.exec(text.slice(locFrom, s.end));
+      const location = locMatch && lex.surfaces.has(locMatch[1]!) ? locMatch[1]! : null;
+      const list: (Mention | null)[] = targets.length ? targets : [null];
+      const pushedFrom = events.length;
+      for (const src of sources) {
+        for (const tgt of list) {
+          if (tgt && tgt.key === src.key) { TRACE(tStartX(), 'if (tgt && tgt.key === src.key) continue;'); continue; }
+          // An actor acting on its own country is not an event between actors ("Kim pledged … for the DPRK").
+          if (tgt && typeOf(tgt.key) === 'country' && entities.get(src.key)?.country === entities.get(tgt.key)?.country) { TRACE(tStartX(), 'if (tgt && typeOf(tgt.key) === country && entities.get(src.key)?.cou'); continue; }
+          const key = `${code}|${src.key}|${tgt?.key ?? ''}`;
+          if (seen.has(key)) { TRACE(tStartX(), 'if (seen.has(key)) continue;'); continue; }
+          seen.add(key);
+          const named = [src, tgt].every((x) => !x || x.kind === 'name' || x.kind === 'surname');
+          let confidence = via === 'noun' ? 0.6 : via === 'pronoun' ? 0.7 : named ? 0.9 : 0.8;
+          if (!tgt) confidence -= 0.2;
+          if (!time?.date) confidence -= 0.05;
+          events.push({
+            type,
+            cameo: code,
+            symmetric: p.symmetric || joint,
+            sourceKey: src.key,
+            targetKey: tgt?.key ?? null,
+            date: time?.date ?? null,
+            precision: time?.precision ?? null,
+            dateText: time?.text ?? null,
+            location,
+            start: s.start,
+            end: s.end,
+            confidence: Math.round(confidence * 100) / 100,
+            trigger: { start: tStart, end: tEnd },
+            patternId: p.id,
+            sourceMention: { start: src.start, end: src.end },
+            targetMention: tgt ? { start: tgt.start, end: tgt.end } : null,
+          });
+        }
+      if (GOVERNING.has(type) || p.governsInfinitive) governing = { code, events: events.slice(pushedFrom) };
+      }
+    }
+  }
+  for (const a of accusations) {
+    const by = mentions.find((m) => m.key === a.claimant && m.start >= a.sentence.start && m.end <= a.sentence.end);
+    if (!by) { TRACE(tStartX(), 'if (!by) continue;'); continue; }
+    const times = timeExpressions(text.slice(a.sentence.start, a.sentence.end), published);
+    const time = timeOf(a.sentence, times, by.start, by.end, limitAt(by.end, a.sentence));
+    for (const src of a.sources) {
+      if (events.some((e) => e.start === a.sentence.start && e.type === 'ACCUSE' && e.sourceKey === a.claimant && e.targetKey === src.key)) { TRACE(tStartX(), 'if (events.some((e) => e.start === a.sentence.start && e.type === ACC'); continue; }
+      events.push({ type: 'ACCUSE', cameo: eventRules.claim_code, symmetric: false, sourceKey: a.claimant, targetKey: src.key, date: time?.date ?? null, precision: time?.precision ?? null, dateText: time?.text ?? null, location: null, start: a.sentence.start, end: a.sentence.end, confidence: time?.date ? 0.7 : 0.65, trigger: a.trigger, patternId: a.patternId, sourceMention: { start: by.start, end: by.end }, targetMention: { start: src.start, end: src.end } });
+    }
+  }
+  return { events, placeMentions };
+
+  /** Is the claimant of another country than the source (a known country, and not the source's own)? */
+  function otherSide(source: string, claimant: string): boolean {
+    if (source === claimant) return false;
+    const c = entities.get(claimant)?.country ?? null;
+    return c !== null && c !== (entities.get(source)?.country ?? null);
+  }
+
+  /**
+   * Who claims the act at `pos` happened, when an actor other than a news medium is the one saying so ("the US
+   * said North Korea had …", "…, Seoul said"); null when nobody is named as saying it, or a medium reports it.
+   */
+  function claimOf(s: Sentence, pos: number): string | null {
+    const pre = text.slice(s.start, pos);
+    const lead = CLAIM.exec(pre);
+    let who: Mention | undefined;
+    if (lead && pre.slice(lead.index + lead[0].length).trim().length > 0) who = subjects(s.start + lead.index, s)?.list[0];
+    else {
+      const tail = CLAIM_TAIL.exec(text.slice(pos, s.end));
+      if (!tail) return null;
+      const cue = pos + tail.index + tail[0].search(CLAIM_CUE);
+      who = mentions.filter((m) => m.start > pos + tail.index && m.end <= cue).pop();
+    }
+    return who && entities.get(who.key)?.kind !== 'media' ? who.key : null;
+  }
+
+  /** Source and targets of a noun trigger ("the summit between X and Y", "their talks", "X's visit to Y"). */
+  function nounActors(s: Sentence, tStart: number, tEnd: number, p: CameoPattern, found: Mention[]): { sources: Mention[]; targets: Mention[] } {
+    let sources: Mention[] = [];
+    let targets = found;
+    const after = text.slice(tEnd, s.end);
+    const between = /^[^.;]{0,40}?\bbetween\s+/u.exec(after);
+    const withX = /^[^.;]{0,30}?\bwith\s+/u.exec(after);
+    const byX = /^[^.;]{0,30}?\bby\s+/u.exec(after);
+    const toX = /^[^.;]{0,30}?\bto\s+/u.exec(after);
+    const head = text.slice(Math.max(s.start, tStart - 40), tStart);
+    if (between) {
+      const both = objectsFrom(tEnd + between[0].length, s.end);
+      return { sources: both.slice(0, 1), targets: both.slice(1, 2) };
+    }
+    if (/\btheir\s+(?:[\p{L}-]+\s+){0,2}$/u.test(head)) {
+      // "their summit": the two actors joined by "and" before it in the sentence.
+      const pairs = mentions.filter((x) => x.start >= s.start && x.end <= tStart);
+      for (let i = pairs.length - 1; i > 0; i--) {
+        if (/^\s+and\s+(?:the\s+)?$/u.test(text.slice(pairs[i - 1]!.end, pairs[i]!.start))) return { sources: [pairs[i - 1]!], targets: [pairs[i]!] };
+      }
+      return { sources: [], targets: [] };
+    }
+    const owner = /([\p{L}.’'-]+)['’]s\s+(?:[\p{L}-]+\s+){0,2}$/u.exec(head);
+    const ownerMention = owner ? mentions.find((x) => x.end === tStart - head.length + owner.index + owner[1]!.length) : undefined;
+    const lightVerb = nounPhraseStart(s, tStart);
+    if (byX) sources = objectsFrom(tEnd + byX[0].length, s.end).slice(0, 1);
+    else if (ownerMention) sources = [ownerMention];
+    else if (lightVerb !== null && subjects(lightVerb, s)) sources = subjects(lightVerb, s)!.list;
+    else if (targets.length) {
+      // Otherwise, for a meeting with someone, the nearest person named before it ("Kim said … at a meeting with …").
+      const person = mentions.filter((x) => x.start >= s.start && x.end <= tStart && typeOf(x.key) === 'person').pop();
+      sources = person ? [person] : [];
+    }
+    if (!targets.length && withX) targets = objectsFrom(tEnd + withX[0].length, s.end);
+    else if (!targets.length && p.code.startsWith('042')) {
+      const to = toX ? tEnd + toX[0].length : -1;
+      const t = (toX ? (objectsFrom(to, Math.min(s.end, to + 40))[0] ?? placeAfter(to, s.end)) : undefined) ?? lastPlace(tStart);
+      targets = t ? [t] : [];
+    }
+    return { sources, targets };
+  }
+
+  /**
+   * Where the verb governing a noun trigger stands ("Israel *mounted* its invasion", "staged a hunger strike"):
+   * the word before the noun phrase (at most three words of determiners and modifiers), when it is a verb form
+   * of the sentence's clause; null when the noun opens the clause or follows a preposition.
+   */
+  function nounPhraseStart(s: Sentence, tStart: number): number | null {
+    const m = /(?:^|\s)(\p{Ll}+)\s+(?:[\p{L}\p{N}’'-]+\s+){0,3}$/u.exec(text.slice(Math.max(s.start, tStart - 60), tStart));
+    if (!m) return null;
+    const word = m[1]!;
+    if (DETERMINERS.has(word) || BOUNDARY_WORDS.has(word) || !/(?:ed|s)$/.test(word) && !LIGHT_VERBS.has(word)) return null;
+    return tStart - (text.slice(Math.max(s.start, tStart - 60), tStart).length - m.index - m[0].indexOf(word));
+  }
+
+  /** The date of the trigger's own clause (nearest first), else the nearest one after it in the sentence. */
+  function timeOf(s: Sentence, times: ReturnType<typeof timeExpressions>, tStart: number, tEnd: number, limit: number) {
+    const cStart = clauseStart(tStart, s);
+    const dist = (t: { start: number }) => Math.abs(s.start + t.start - tStart);
+    const inClause = times.filter((t) => s.start + t.start >= cStart && s.start + t.start < limit).sort((a, b) => Number(b.explicit) - Number(a.explicit) || dist(a) - dist(b));
+    // A "when" clause shares the time of the clause it hangs on: "made the remarks on Thursday when he met".
+    const simultaneous = /\bwhen\s+$/u.test(text.slice(s.start, cStart));
+    return inClause[0] ?? times.filter((t) => s.start + t.start > tEnd).sort((a, b) => dist(a) - dist(b))[0] ?? (simultaneous ? times.filter((t) => s.start + t.end <= cStart).sort((a, b) => dist(a) - dist(b))[0] : undefined);
+  }
+}
