@@ -82,14 +82,19 @@ const DENIAL = new RegExp(`\\b(?:${alt(eventRules.denial_cues)})\\s+(?:that\\s+)
 /** "will", "would", "is ready to", "plans to" … right before the verb, not negated. */
 const FUTURE = new RegExp(`\\b(?:${alt(eventRules.future_markers)})\\s+(?:\\p{Ll}+ly\\s+)?$`, 'u');
 const ANNOUNCED = eventRules.announced_codes as Record<string, string>;
-/** The intent or threat code of an act announced for the future, by the longest listed prefix of the act's code. */
-function announcedCode(code: string): string | null {
+const REFUSED = eventRules.refused_codes as Record<string, string>;
+/** "will not", "won't", "would not", "refuses to" right before the verb. */
+const REFUSE = new RegExp(`\\b(?:${alt(eventRules.refusal_markers)})\\s+(?:\\p{Ll}+ly\\s+)?$`, 'u');
+/** The code a table gives an act's code, by its longest listed prefix. */
+function codeFrom(table: Record<string, string>, code: string): string | null {
   for (let n = code.length; n >= 2; n--) {
-    const c = ANNOUNCED[code.slice(0, n)];
+    const c = table[code.slice(0, n)];
     if (c) return c;
   }
   return null;
 }
+/** The intent or threat code of an act announced for the future. */
+const announcedCode = (code: string) => codeFrom(ANNOUNCED, code);
 /** A hostile or military act (threats, protests, force, coercion, violence; military aid or cooperation). */
 const hostile = (code: string) => Number(code.slice(0, 2)) >= 13 || eventRules.hostile_codes.some((c) => code.startsWith(c));
 const CONDITIONAL = new RegExp(`(?:^|[\\s,])(?:${alt(eventRules.conditional_markers)})\\s`, 'iu');
@@ -350,7 +355,8 @@ export function findEvents(
         }
         // "sent tents and medicine to": a coordinated common noun is no clause boundary.
         const coordination = (t.lower === 'and' || t.lower === 'or') && /^\p{Ll}/u.test(text.slice(toks[k + 1]?.start ?? 0, (toks[k + 1]?.start ?? 0) + 1));
-        if ((t.punct && !CURRENCY.test(t.lower)) || (BOUNDARY_WORDS.has(t.lower) && !coordination) || mentionAt.has(t.start)) break;
+        // An actor named inside the gap modifies the next word ("for full United States support"): it is a filler.
+        if ((t.punct && !CURRENCY.test(t.lower)) || (BOUNDARY_WORDS.has(t.lower) && !coordination)) break;
       }
       if (found < 0) {
         if (el.optional) continue;
@@ -411,7 +417,7 @@ export function findEvents(
       }
       if (governed) {
         // "threatened to mobilise its army": the generic threat or intent takes the specific code of what was threatened or intended.
-        const refined = announcedCode(p.code);
+        const refined = governing?.code.startsWith('12') ? codeFrom(REFUSED, p.code) : announcedCode(p.code);
         if (refined && governing && refined.slice(0, 2) === governing.code.slice(0, 2) && governing.code.endsWith('0') && governing.code.length === 3) {
           for (const e of governing.events) Object.assign(e, { cameo: refined, type: ploverOf(refined)! });
           governing.code = refined;
@@ -426,8 +432,11 @@ export function findEvents(
       // An act announced for the future is the announcer's intent (03) or threat (13), not the act: "will send
       // troops", "is ready to lift the ban", "would blockade Paris". Negated or merely possible, it is nothing.
       let announced: string | null = null;
+      let announcedBy = ANNOUNCED;
       if (!noun && NOT_DONE.test(lead) && !DONE_TO.test(lead)) {
-        announced = FUTURE.test(lead) ? announcedCode(p.code) : null;
+        // "will not meet", "won't release": a refusal (12) of the act, which is what the actor did.
+        announcedBy = REFUSE.test(lead) ? REFUSED : ANNOUNCED;
+        announced = REFUSE.test(lead) || FUTURE.test(lead) ? codeFrom(announcedBy, p.code) : null;
         if (!announced) continue;
       }
       if (noun && HYPOTHETICAL.test(lead)) continue;
@@ -491,7 +500,7 @@ export function findEvents(
         continue;
       }
       const acted = eventRules.military_codes[p.code as keyof typeof eventRules.military_codes] !== undefined && MILITARY.test(text.slice(tEnd, limit)) ? eventRules.military_codes[p.code as keyof typeof eventRules.military_codes]! : p.code;
-      const code = announced ? (announcedCode(acted) ?? announced) : acted;
+      const code = announced ? (codeFrom(announcedBy, acted) ?? announced) : acted;
       const type = announced ? ploverOf(code)! : p.type;
       const time = timeOf(s, times, tStart, tEnd, limit);
       // A location stated right after the trigger's object, in the same clause: "met … in Pyongyang".
