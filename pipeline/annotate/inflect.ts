@@ -86,11 +86,6 @@ export class LemmaIndex {
     return s ? [token, ...s] : [token];
   }
 
-  /** Does the (lower-case) token stand for `lemma`? */
-  is(token: string, lemma: string): boolean {
-    return token === lemma || (this.byForm.get(token)?.has(lemma) ?? false);
-  }
-
   private put(form: string, lemma: string): void {
     let s = this.byForm.get(form);
     if (!s) this.byForm.set(form, (s = new Set()));
