@@ -44,14 +44,14 @@ export interface ArticleAnnotation extends ArticleMentions {
  * What every annotator of one article reads, computed once: its sentences, its actor mentions and entities,
  * and the spans of its direct quotes (quotes and events both need them).
  */
-export interface ArticleContext extends ArticleMentions {
+interface ArticleContext extends ArticleMentions {
   text: string;
   published: string | null;
   sentences: Sentence[];
   quoteSpans: Span[];
 }
 
-export function articleContext(a: Pick<FullArticle, 'text' | 'published_date'>): ArticleContext {
+function articleContext(a: Pick<FullArticle, 'text' | 'published_date'>): ArticleContext {
   const sentences = splitSentences(a.text);
   // Speakers the text names at a speech verb are actors even when no gazetteer or name rule knows them.
   const found = discoverSpeakers(a.text, findMentions(a.text, sentences));

@@ -17,11 +17,11 @@ import { PipelineError } from './errors.ts';
 import type { FileOutcome } from './model.ts';
 
 /** The stages an article can fail at, in run order. */
-export const FAIL_STAGES = ['clean', 'annotate', 'check', 'corpus'] as const;
+const FAIL_STAGES = ['clean', 'annotate', 'check', 'corpus'] as const;
 export type FailStage = (typeof FAIL_STAGES)[number];
 
 /** The quarantine code of each stage. */
-export const FAILURE_CODES: Record<FailStage, string> = { clean: 'CLEAN_FAILED', annotate: 'ANNOTATE_FAILED', check: 'CHECK_FAILED', corpus: 'CORPUS_FAILED' };
+const FAILURE_CODES: Record<FailStage, string> = { clean: 'CLEAN_FAILED', annotate: 'ANNOTATE_FAILED', check: 'CHECK_FAILED', corpus: 'CORPUS_FAILED' };
 
 /** Why one article was quarantined. */
 export interface ArticleFailure {

@@ -185,7 +185,7 @@ export async function run(options: RunOptions, progress: Progress = () => {}, sy
       let { row, annotation, failure } = r;
       if (annotation) {
         try {
-          failpoint(failAt(file).fail, 'corpus', file);
+          failpoint(options.failArticles?.get(file), 'corpus', file);
           corpus.add(r.article, annotation.corpus);
         } catch (err) {
           failure = failureOf('corpus', err);

@@ -56,6 +56,11 @@ class Tally {
   share(k: 'cleaned' | 'english' | 'quotes' | 'mentions' | 'events'): number {
     return this[k] / Math.max(1, this.cases);
   }
+  /** Prints the shares and asserts the lowest each must reach (most generated cases must yield rows). */
+  expectShares(name: string, floors: Partial<Record<'cleaned' | 'quotes' | 'mentions' | 'events', number>>): void {
+    this.print(name);
+    for (const [k, floor] of Object.entries(floors) as ['cleaned' | 'quotes' | 'mentions' | 'events', number][]) expect(this.share(k), `${name}: share with ${k}`).toBeGreaterThan(floor);
+  }
   print(name: string): void {
     const pct = (k: 'cleaned' | 'english' | 'quotes' | 'mentions' | 'events') => `${this[k]} (${Math.round(this.share(k) * 100)}%)`;
     console.log(`${name} [FC_SEED=${SEED}]: ${this.cases} cases; with a body ${pct('cleaned')}, English ${pct('english')}, with quotes ${pct('quotes')}, mentions ${pct('mentions')}, events ${pct('events')}`);
@@ -151,11 +156,7 @@ describe(`news-like text (FC_SEED=${SEED})`, () => {
       }),
       params(700),
     );
-    tally.print('per-article');
-    expect(tally.share('cleaned')).toBeGreaterThan(0.95);
-    expect(tally.share('quotes')).toBeGreaterThan(0.8);
-    expect(tally.share('mentions')).toBeGreaterThan(0.9);
-    expect(tally.share('events')).toBeGreaterThan(0.45);
+    tally.expectShares('per-article', { cleaned: 0.95, quotes: 0.8, mentions: 0.9, events: 0.45 });
   });
 
   it('articleRows on the generated body as written (no clean): text ending on a cue, every mark, every punctuation', () => {
@@ -175,10 +176,7 @@ describe(`news-like text (FC_SEED=${SEED})`, () => {
       }),
       params(500),
     );
-    tally.print('body only');
-    expect(tally.share('quotes')).toBeGreaterThan(0.8);
-    expect(tally.share('mentions')).toBeGreaterThan(0.9);
-    expect(tally.share('events')).toBeGreaterThan(0.45);
+    tally.expectShares('body only', { quotes: 0.8, mentions: 0.9, events: 0.45 });
   });
 
   it('annotate() on small batches: registry and event merge give valid, referentially whole tables', () => {
@@ -189,10 +187,7 @@ describe(`news-like text (FC_SEED=${SEED})`, () => {
       }),
       params(100),
     );
-    tally.print('annotate() batches');
-    expect(tally.share('quotes')).toBeGreaterThan(0.9);
-    expect(tally.share('mentions')).toBeGreaterThan(0.9);
-    expect(tally.share('events')).toBeGreaterThan(0.6);
+    tally.expectShares('annotate() batches', { quotes: 0.9, mentions: 0.9, events: 0.6 });
   });
 
   it("runTask('prepare') and runTask('annotate') on generated files: every file has one outcome, rows check clean", () => {
@@ -279,10 +274,7 @@ describe(`news-like text (FC_SEED=${SEED})`, () => {
       }),
       params(40),
     );
-    tally.print('task entry points');
-    expect(tally.share('quotes')).toBeGreaterThan(0.8);
-    expect(tally.share('mentions')).toBeGreaterThan(0.8);
-    expect(tally.share('events')).toBeGreaterThan(0.5);
+    tally.expectShares('task entry points', { quotes: 0.8, mentions: 0.8, events: 0.5 });
   });
 
   it('run() on small generated corpora completes and accounts for every input file in the run report', async () => {

@@ -12,6 +12,7 @@
 import eventRules from '../lexicon/event-rules.json' with { type: 'json' };
 import { alt, once } from '../regex.ts';
 import { cameoLexicon, ploverOf } from './cameo.ts';
+import { verbForms } from './inflect.ts';
 import type { CameoLexicon, CameoPattern, PloverType, TriggerEntry } from './cameo.ts';
 import { subjectEnds } from './clause.ts';
 import type { Lexicon } from './lexicon.ts';
@@ -66,6 +67,7 @@ interface Match {
 
 const TOKEN = /\p{L}+(?:[’'-](?!s\b)[\p{L}\p{N}]+|\.\p{L}\b)*|\p{N}+(?:[.,:]\p{N}+)*|['’]s\b|\S/gu;
 const CURRENCY = /^[$€£¥%]$/u;
+const WORDLIKE = /^[\p{L}\p{N}'’]/u;
 const DETERMINERS = new Set(eventRules.noun_determiners);
 const BOUNDARY_WORDS = new Set(eventRules.boundary_words);
 const MILITARY = new RegExp(`\\b(?:${alt(eventRules.military_words)})\\b`, 'i');
@@ -100,7 +102,7 @@ const hostile = (code: string) => Number(code.slice(0, 2)) >= 13 || eventRules.h
 const CONDITIONAL = new RegExp(`(?:^|[\\s,])(?:${alt(eventRules.conditional_markers)})\\s`, 'iu');
 const PASSIVE = /\b(?:was|were|been|being|is|are|be|got)\s+(?:\p{Ll}+ly\s+)?$/u;
 const CLAIM = new RegExp(`\\b(?:${alt(eventRules.claim_verbs)})\\s+(?:that\\s+)?`, 'u');
-const LIGHT_VERBS = new Set(eventRules.light_verbs);
+const LIGHT_VERBS = new Set(eventRules.light_verbs.flatMap((l) => verbForms(l).map(([f]) => f)));
 const CLAIM_CUE = new RegExp(`\\b(?:${alt(eventRules.claim_verbs)})\\b`, 'u');
 const CLAIM_TAIL = new RegExp(`,\\s+(?:[^,]{1,60}\\s)?(?:${alt(eventRules.claim_verbs)})\\s*(?:on\\s+\\p{Lu}\\p{Ll}+\\s*)?[.]?$`, 'u');
 const JOINT = new RegExp(`\\b(?:${alt(eventRules.joint_markers)})\\b`, 'u');
@@ -109,9 +111,10 @@ const GOVERNING = new Set<PloverType>(['ACCUSE', 'REQUEST', 'REJECT', 'THREATEN'
 
 function tokenize(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
-  const re = new RegExp(TOKEN.source, 'gu');
   const st = text.slice(from, to);
-  for (let m = re.exec(st); m; m = re.exec(st)) out.push({ start: from + m.index, end: from + m.index + m[0].length, lower: m[0].toLowerCase(), punct: !/^[\p{L}\p{N}'’]/u.test(m[0]) });
+  // TOKEN is global and only used here, synchronously: reset, not rebuilt per sentence.
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(st); m; m = TOKEN.exec(st)) out.push({ start: from + m.index, end: from + m.index + m[0].length, lower: m[0].toLowerCase(), punct: !WORDLIKE.test(m[0]) });
   return out;
 }
 

@@ -31,7 +31,7 @@ export interface FoundGroup {
 /** The groups of `text`, left to right, not overlapping. */
 export function findGroups(text: string, lex: Lexicon): FoundGroup[] {
   const G = lex.groups;
-  const countryNouns = Object.keys(lex.lang.group_nouns);
+  const countryNouns = once(lex, 'groups.ts:countryNouns', () => new Set(Object.keys(lex.lang.group_nouns)));
   // The phrases alone are searched; the country word before one is looked up (a pattern holding every demonym
   // would be tried at every offset of the text).
   const re = once(lex, 'groups.ts:re', () => {
@@ -65,7 +65,7 @@ export function findGroups(text: string, lex: Lexicon): FoundGroup[] {
     // A capital inside a sentence belongs to a name ("Dunmore Police Department"), not to a group.
     const phraseAt = m.index;
     if (/^\p{Lu}/u.test(phraseText) && (word || !/(?:^|[.!?:]["”’]?\s+|\n|["“‘(]\s*)$/u.test(text.slice(Math.max(0, phraseAt - 4), phraseAt)))) continue;
-    if (countryNouns.includes(phrase)) {
+    if (countryNouns.has(phrase)) {
       if (country) out.push({ start, end, text: text.slice(start, end), type: 'country', phrase, name: `${word} ${phrase}`, country, sector: null });
       continue;
     }

@@ -53,7 +53,6 @@ export interface FoundName {
   gender?: 'm' | 'f';
 }
 
-export type { KnownNames } from './name-types.ts';
 
 /** The names of `text` typed person or organisation; spans `known` covers are skipped. */
 export function findNames(text: string, sentences: Sentence[], lex: Lexicon, known: KnownNames): FoundName[] {

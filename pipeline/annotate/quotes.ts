@@ -25,7 +25,7 @@ import type { Sentence } from './sentences.ts';
 import { plainSubject, speakerResolver } from './speakers.ts';
 import { subjectEnds } from './clause.ts';
 
-export type { Attribution, QuoteDraft } from './quote-draft.ts';
+export type { QuoteDraft } from './quote-draft.ts';
 
 export interface Span {
   open: number;

@@ -27,7 +27,6 @@ export interface Antecedent {
 /** The resolver of one article. */
 export interface SpeakerResolver {
   /** Gender of an entity, where the text tells (`null`: unknown). */
-  genderOf(key: string): Gender | null;
   /** Records that pronoun `p` was taken to stand for `key` (learns the gender). */
   learn(key: string, p: string): void;
   /** The antecedent of pronoun `p` at offset `at`; `last` is the last speaker. */
@@ -85,7 +84,6 @@ export function speakerResolver(text: string, sentences: Sentence[], mentions: M
   };
 
   return {
-    genderOf,
     learn(key, p) {
       const g = pronounGender[p];
       if (g && entities.get(key)?.type === 'person' && !known.has(key)) learned.set(key, g);

@@ -173,8 +173,9 @@ export function parseBylineDate(s: string, lex: BoilerplateLexicon): { names: st
     const names = credit(left);
     const date = names && parseDateLine(right, lex);
     if (names && date) return { names, date };
-    const dateFirst = parseDateLine(trimSeparators(left), lex);
-    const namesAfter = dateFirst && credit(right);
+    // The cheap test first: most splits have no credit after them.
+    const namesAfter = credit(right);
+    const dateFirst = namesAfter && parseDateLine(trimSeparators(left), lex);
     if (dateFirst && namesAfter) return { names: namesAfter, date: dateFirst };
   }
   return null;
