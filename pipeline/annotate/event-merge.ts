@@ -3,8 +3,10 @@
  * Two reports are the same event when they have the same PLOVER type and three-digit CAMEO code (or codes of one merge family: talks and a meeting), compatible actors (in either order for meetings and agreements)
  * (the same actor, or a country and an actor of that country: "North Korea–Russia summit" and
  * "Kim–Putin summit"), and compatible dates (equal, or one a prefix of the other: 2023-10 and 2023-10-19);
- * an undated report joins only reports of the same story naming the very same actors. Reports are bucketed by type and country pair,
- * so the work grows with the number of events, not with their square. Pure.
+ * an undated report joins only reports of the same story naming the very same actors. Reports are bucketed by type,
+ * code family and country pair; inside a bucket each report meets only the clusters an index of dates and stories
+ * offers it, and each cluster is tested through a summary of its members, so the work grows with the number of
+ * reports, not with their square. Each report joins the first cluster (in order of creation) that fits it. Pure.
  */
 import eventRules from '../lexicon/event-rules.json' with { type: 'json' };
 import { stableId } from '../hash.ts';
@@ -43,11 +45,6 @@ export function mergeEvents(reports: Report[], actor: (key: string) => ActorInfo
     const [x, y] = [actor(a), actor(b)];
     return (x.type === 'country' && y.country === x.country) || (y.type === 'country' && x.country === y.country);
   };
-  const datesFit = (a: Report, b: Report) => {
-    const [da, db] = [a.draft.date, b.draft.date];
-    if (da === null || db === null) return a.storyId === b.storyId;
-    return da.startsWith(db) || db.startsWith(da);
-  };
   const score = (r: Report) => (SPECIFICITY[actor(r.draft.sourceKey).type] ?? 0) + (r.draft.targetKey ? (SPECIFICITY[actor(r.draft.targetKey).type] ?? 0) : 0);
   const buckets = new Map<string, Report[]>();
   for (const r of reports) {
@@ -62,25 +59,11 @@ export function mergeEvents(reports: Report[], actor: (key: string) => ActorInfo
   const used = new Set<string>();
   for (const key of [...buckets.keys()].sort()) {
     const items = buckets.get(key)!.sort((a, b) => score(b) - score(a) || (b.draft.date?.length ?? 0) - (a.draft.date?.length ?? 0) || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.draft.start - b.draft.start));
-    const clusters: Report[][] = [];
-    for (const r of items) {
-      const fits = (c: Report[]) => {
-        const rep = c[0]!.draft;
-        // Meetings and agreements have no direction; visits, accusations, requests … do.
-        const either = rep.symmetric;
-        const pairOk = (sameSide(rep.sourceKey, r.draft.sourceKey) && sameSide(rep.targetKey, r.draft.targetKey)) || (either && sameSide(rep.sourceKey, r.draft.targetKey) && sameSide(rep.targetKey, r.draft.sourceKey));
-        // Without a date only the very same actors join (country-for-person matching needs dates to hold).
-        const exact = (a: EventDraft, b: EventDraft) => (a.sourceKey === b.sourceKey && a.targetKey === b.targetKey) || (either && a.sourceKey === b.targetKey && a.targetKey === b.sourceKey);
-        const undated = r.draft.date === null || c.some((m) => m.draft.date === null);
-        return pairOk && c.every((m) => datesFit(m, r)) && (!undated || c.every((m) => exact(m.draft, r.draft)));
-      };
-      const c = clusters.find(fits);
-      if (c) c.push(r);
-      else clusters.push([r]);
-    }
+    const clusters = clusterBucket(items, sameSide);
     for (const c of clusters) {
       const rep = c[0]!.draft;
-      const dated = [...c].sort((a, b) => (b.draft.date?.length ?? 0) - (a.draft.date?.length ?? 0))[0]!.draft;
+      // The most precise date (the first report with it, as a stable sort would give).
+      const dated = c.reduce((a, r) => ((r.draft.date?.length ?? 0) > (a.draft.date?.length ?? 0) ? r : a)).draft;
       const articleIds = [...new Set(c.map((r) => r.articleId))].sort();
       let id = stableId('evt', rep.type, rep.sourceKey, rep.targetKey ?? '', dated.date ?? `story:${c[0]!.storyId}`);
       for (let n = 2; used.has(id); n++) id = stableId('evt', rep.type, rep.sourceKey, rep.targetKey ?? '', dated.date ?? `story:${c[0]!.storyId}`, n);
@@ -100,8 +83,13 @@ export function mergeEvents(reports: Report[], actor: (key: string) => ActorInfo
         confidence: Math.max(...c.map((r) => r.draft.confidence)),
       });
       // One evidence span per article: its most confident report, then the earliest.
+      const bestOf = new Map<string, Report>();
+      for (const r of c) {
+        const b = bestOf.get(r.articleId);
+        if (!b || r.draft.confidence > b.draft.confidence || (r.draft.confidence === b.draft.confidence && r.draft.start < b.draft.start)) bestOf.set(r.articleId, r);
+      }
       for (const articleId of articleIds) {
-        const best = c.filter((r) => r.articleId === articleId).sort((a, b) => b.draft.confidence - a.draft.confidence || a.draft.start - b.draft.start)[0]!;
+        const best = bestOf.get(articleId)!;
         const d = best.draft;
         mentions.push({
           event_mention_id: stableId('evm', id, articleId),
@@ -120,4 +108,98 @@ export function mergeEvents(reports: Report[], actor: (key: string) => ActorInfo
     }
   }
   return { events, mentions };
+}
+
+/** A cluster of reports with what its fit test needs, kept up to date as reports join. */
+interface Cluster {
+  index: number;
+  reports: Report[];
+  /** The longest date of its members: they form a chain of prefixes (2024, 2024-03, 2024-03-05). */
+  maxDate: string | null;
+  stories: Set<string>;
+  /** Stories of its undated members. */
+  undatedStories: Set<string>;
+  /** Its members' actor pairs, `source|target`. */
+  pairs: Set<string>;
+}
+
+/** The date keys a dated report is indexed under: its date and every shorter prefix of it (year, month). */
+const prefixes = (d: string) => [d.slice(0, 4), ...(d.length > 4 ? [d.slice(0, 7)] : []), ...(d.length > 7 ? [d] : [])];
+
+/**
+ * The clusters of one bucket (reports already in their merge order). A report fits a cluster when its actors fit
+ * the cluster's first report (in either order for symmetric acts), its date is a prefix of every dated member's or
+ * one of theirs a prefix of it, undated members are of its own story (and an undated report joins only members of
+ * its story), and, where anyone is undated, every member names the very same actors.
+ */
+function clusterBucket(items: Report[], sameSide: (a: string | null, b: string | null) => boolean): Report[][] {
+  const clusters: Cluster[] = [];
+  /** Clusters with a dated member whose date starts with the key; and whose date is exactly the key. */
+  const startsWith = new Map<string, Cluster[]>();
+  const exact = new Map<string, Cluster[]>();
+  /** Clusters with a member of the story; clusters with no dated member, by story. */
+  const byStory = new Map<string, Cluster[]>();
+  const undatedOnly = new Map<string, Cluster[]>();
+  const push = (m: Map<string, Cluster[]>, k: string, c: Cluster) => {
+    const list = m.get(k);
+    if (!list) m.set(k, [c]);
+    else if (list[list.length - 1] !== c) list.push(c);
+  };
+  const pairKey = (a: string | null, b: string | null) => `${a ?? ''}|${b ?? ''}`;
+  const fits = (c: Cluster, r: Report): boolean => {
+    const rep = c.reports[0]!.draft;
+    const d = r.draft;
+    // Meetings and agreements have no direction; visits, accusations, requests … do.
+    const either = rep.symmetric;
+    const pairOk = (sameSide(rep.sourceKey, d.sourceKey) && sameSide(rep.targetKey, d.targetKey)) || (either && sameSide(rep.sourceKey, d.targetKey) && sameSide(rep.targetKey, d.sourceKey));
+    if (!pairOk) return false;
+    if (d.date === null) {
+      if (c.stories.size !== 1 || !c.stories.has(r.storyId)) return false;
+    } else {
+      if (c.maxDate !== null && !(c.maxDate.startsWith(d.date) || d.date.startsWith(c.maxDate))) return false;
+      if (c.undatedStories.size > 1 || (c.undatedStories.size === 1 && !c.undatedStories.has(r.storyId))) return false;
+    }
+    // Without a date only the very same actors join (country-for-person matching needs dates to hold).
+    if (d.date === null || c.undatedStories.size > 0) {
+      const same = pairKey(d.sourceKey, d.targetKey);
+      const swapped = pairKey(d.targetKey, d.sourceKey);
+      for (const p of c.pairs) if (p !== same && !(either && p === swapped)) return false;
+    }
+    return true;
+  };
+  const add = (c: Cluster, r: Report) => {
+    c.reports.push(r);
+    const d = r.draft.date;
+    c.stories.add(r.storyId);
+    c.pairs.add(pairKey(r.draft.sourceKey, r.draft.targetKey));
+    push(byStory, r.storyId, c);
+    if (d === null) {
+      c.undatedStories.add(r.storyId);
+      if (c.maxDate === null) push(undatedOnly, r.storyId, c);
+      return;
+    }
+    if (c.maxDate === null || d.length > c.maxDate.length) c.maxDate = d;
+    for (const k of prefixes(d)) push(startsWith, k, c);
+    push(exact, d, c);
+  };
+  for (const r of items) {
+    const d = r.draft.date;
+    let candidates: Cluster[];
+    if (d === null) candidates = [...(byStory.get(r.storyId) ?? [])];
+    else {
+      // A member's date comparable with d: d a prefix of it, or it a prefix of d (d's year or month exactly).
+      candidates = [...(startsWith.get(d) ?? []), ...(undatedOnly.get(r.storyId) ?? [])];
+      for (const k of prefixes(d)) if (k !== d) candidates.push(...(exact.get(k) ?? []));
+    }
+    // The first that fits, in order of creation: the lists grow as members join, not as clusters are made.
+    if (candidates.length > 1) candidates = [...new Set(candidates)].sort((a, b) => a.index - b.index);
+    const c = candidates.find((x) => fits(x, r));
+    if (c) add(c, r);
+    else {
+      const fresh: Cluster = { index: clusters.length, reports: [], maxDate: null, stories: new Set(), undatedStories: new Set(), pairs: new Set() };
+      clusters.push(fresh);
+      add(fresh, r);
+    }
+  }
+  return clusters.map((c) => c.reports);
 }

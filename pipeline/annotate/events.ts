@@ -67,6 +67,18 @@ interface Match {
 
 const TOKEN = /\p{L}+(?:[’'-](?!s\b)[\p{L}\p{N}]+|\.\p{L}\b)*|\p{N}+(?:[.,:]\p{N}+)*|['’]s\b|\S/gu;
 const CURRENCY = /^[$€£¥%]$/u;
+const ABSTRACT_OBJECTS = new Set(eventRules.abstract_objects);
+const QUANTITY_LEAD = new Set(eventRules.quantity_leads);
+const HUMAN_OBJECTS: ReadonlySet<string> = new Set(eventRules.human_objects);
+/** Roots of violence (18-20): assault, fight, mass violence. */
+const VIOLENCE_ROOT = /^(?:1[89]|20)/u;
+const QUANTITY_UNITS = new Set(eventRules.quantity_units);
+/** Roots of force and violence (15-20), whose verbs also take ideas as objects ("attacked the plan"). */
+const FORCE_ROOT = /^(?:1[5-9]|20)/u;
+/** "'s" and the head noun after at most two modifiers: "Washington's [latest] decision". */
+const POSSESSED = /^['’]s\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Ll}[\p{Ll}-]+)(?=\s*(?:[,.;:]|$|\s(?:to|on|of|for|in|at|with|over|against|and|that|from|by)\b))/u;
+/** What may follow the actor heading a subject: "of the Syrian Golan Heights", "bulldozers", "and tanks". */
+const SUBJECT_TAIL = /(?:\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'.-]*\s*){1,5}|\s+(?:and\s+)?(\p{Ll}[\p{Ll}-]+(?<!ss|us|is)s|police|personnel|military))$/u;
 const WORDLIKE = /^[\p{L}\p{N}'’]/u;
 const DETERMINERS = new Set(eventRules.noun_determiners);
 const BOUNDARY_WORDS = new Set(eventRules.boundary_words);
@@ -85,6 +97,14 @@ const DENIAL = new RegExp(`\\b(?:${alt(eventRules.denial_cues)})\\s+(?:that\\s+)
 const FUTURE = new RegExp(`\\b(?:${alt(eventRules.future_markers)})\\s+(?:\\p{Ll}+ly\\s+)?$`, 'u');
 const ANNOUNCED = eventRules.announced_codes as Record<string, string>;
 const REFUSED = eventRules.refused_codes as Record<string, string>;
+const REQUESTED = eventRules.requested_codes as Record<string, string>;
+/** The specific code a generic governing act (appeal 020, demand 100, refusal 120, intent 030, threat 130) takes from the act it governs. */
+function governedCode(governing: string, act: string): string | null {
+  if (governing.startsWith('12')) return codeFrom(REFUSED, act);
+  if (governing.startsWith('02')) return codeFrom(REQUESTED, act);
+  if (governing.startsWith(eventRules.demand_root)) return codeFrom(REQUESTED, act)?.replace(/^02/, eventRules.demand_root) ?? null;
+  return announcedCode(act);
+}
 /** "will not", "won't", "would not", "refuses to" right before the verb. */
 const REFUSE = new RegExp(`\\b(?:${alt(eventRules.refusal_markers)})\\s+(?:\\p{Ll}+ly\\s+)?$`, 'u');
 /** The code a table gives an act's code, by its longest listed prefix. */
@@ -141,6 +161,8 @@ export function findEvents(
     const opener = s ? sentenceSubject(s) : undefined;
     if (person && opener && opener.end <= pos && typeOf(opener.key) === 'person') return opener;
     const earlier = before(pos).reverse();
+    // "they": a group named before (its sentence's subject first: "Rebel leaders said they would …").
+    if (/^they$/i.test(p)) return opener && opener.end <= pos && typeOf(opener.key) === 'group' ? opener : earlier.find((m) => typeOf(m.key) === 'group');
     return person ? earlier.find((m) => typeOf(m.key) === 'person') : (earlier.find((m) => typeOf(m.key) === 'organization') ?? earlier.find((m) => typeOf(m.key) === 'country'));
   };
   /** The actor opening a sentence (within its first eight words): its grammatical subject, most often. */
@@ -155,7 +177,7 @@ export function findEvents(
   const subjects = (pos: number, s: Sentence): { list: Mention[]; via: 'name' | 'pronoun' } | null => {
     const pre = text.slice(s.start, pos);
     for (const end of subjectEnds(pre)) {
-      let m = at(s.start + end, s.start);
+      let m = at(s.start + end, s.start) ?? headBefore(pre.slice(0, end), s.start);
       // "X was invited by Y to visit …": the one who visits is X, the sentence's subject.
       if (m && /\b(?:was|were|been|being|is|are)\s+\p{L}+\s+by\s+$/u.test(text.slice(s.start, m.start)) && /\bto$/u.test(pre.trimEnd())) m = sentenceSubject(s);
       if (m) {
@@ -178,7 +200,7 @@ export function findEvents(
         }
         return { list, via: 'name' };
       }
-      const p = /(?:^|\s)(he|she|it|He|She|It)$/u.exec(pre.slice(0, end));
+      const p = /(?:^|\s)(he|she|it|they|He|She|It|They)$/u.exec(pre.slice(0, end));
       if (p) {
         const r = pronoun(p[1]!, s.start + end, s);
         return r ? { list: [r], via: 'pronoun' } : null;
@@ -190,6 +212,18 @@ export function findEvents(
       }
     }
     return null;
+  };
+  /**
+   * An actor that heads a longer subject ending the text `pre` (starting at `base`): "Druze inhabitants *of the
+   * Golan Heights*", "Israeli army *bulldozers*", "Israeli helicopters *and tanks*". What follows the actor is a
+   * prepositional phrase of names, or one plural common noun (not a verb form of a trigger), maybe after "and".
+   */
+  const headBefore = (pre: string, base: number): Mention | undefined => {
+    const tail = SUBJECT_TAIL.exec(pre);
+    if (!tail) return undefined;
+    const word = tail[1];
+    if (word && (DETERMINERS.has(word) || BOUNDARY_WORDS.has(word) || lex.names.functionWords.has(word) || cameo.triggers.has(word))) return undefined;
+    return at(base + tail.index, base);
   };
   /** Actors after `from` in the clause: the first, and any joined to it by "and" or commas. */
   const objectsFrom = (from: number, limit: number): Mention[] => {
@@ -284,13 +318,21 @@ export function findEvents(
     if (!prev || (i === 1 && !mentionAt.has(prev.start) && /^\p{Lu}/u.test(text.slice(prev.start, prev.end)))) return true;
     // "US support for Ukraine": a base form right after a lone actor name is a noun (the verb would be "supports").
     const owner = mentionEndingAt.get(prev.end);
-    if (owner && !/\band\s+(?:the\s+)?$/u.test(text.slice(Math.max(0, owner.start - 10), owner.start)) && !cameo.triggers.get(toks[i]!.lower)?.some((e) => e.form === 'past' || e.form === 's')) return true;
+    // Not after a plural subject: "The Palestinians reject …", "Rebels seize …".
+    const plural = owner && typeOf(owner.key) === 'group' && /s$/u.test(owner.text);
+    if (owner && !plural && !/\band\s+(?:the\s+)?$/u.test(text.slice(Math.max(0, owner.start - 10), owner.start)) && !cameo.triggers.get(toks[i]!.lower)?.some((e) => e.form === 'past' || e.form === 's')) return true;
     if (DETERMINERS.has(prev.lower) || /^\p{N}/u.test(prev.lower)) return true;
     // "an Israeli airstrike", "a September summit", "the two-day visit": a modifier after a determiner.
     const prev2 = toks[i - 2];
     return !!prev2 && DETERMINERS.has(prev2.lower) && !prev.punct;
   };
 
+  /** An actor followed by "'s" and an abstract noun (its decision, its bid, its plan). */
+  const possessorOnly = (m: Mention): boolean => {
+    const head = POSSESSED.exec(text.slice(m.end, m.end + 60));
+    if (!head) return false;
+    return ABSTRACT_OBJECTS.has(head[1]!.toLowerCase());
+  };
   /** The actor (or place standing for a country) that fills a target slot starting at token `j`. */
   const targetFrom = (toks: Token[], j: number, limit: number): { mention: Mention; next: number } | null => {
     for (let k = j; k < Math.min(toks.length, j + 4); k++) {
@@ -320,6 +362,30 @@ export function findEvents(
     return { mention: place, next };
   };
 
+  /** The first token from `j` (within four, before a punctuation or clause boundary) with a lemma in `set`; -1 if none. */
+  const findWord = (toks: Token[], j: number, set: ReadonlySet<string>, limit: number): number => {
+    for (let k = j; k < Math.min(toks.length, j + 4); k++) {
+      const t = toks[k]!;
+      if (t.start >= limit) break;
+      if (lemmasAt(k, toks).some((l) => set.has(l))) return k;
+      // "sent tents and medicine to": a coordinated common noun is no clause boundary.
+      const coordination = (t.lower === 'and' || t.lower === 'or') && /^\p{Ll}/u.test(text.slice(toks[k + 1]?.start ?? 0, (toks[k + 1]?.start ?? 0) + 1));
+      // An actor named inside the gap modifies the next word ("for full United States support"): it is a filler.
+      if ((t.punct && !CURRENCY.test(t.lower)) || (BOUNDARY_WORDS.has(t.lower) && !coordination)) break;
+    }
+    return -1;
+  };
+  /** The token after an amount starting at `j` ("up to 4,000", "nearly $50 million worth of", "25,000 tons of"), or `j`. */
+  const pastQuantity = (toks: Token[], j: number): number => {
+    let k = j;
+    while (k < toks.length && QUANTITY_LEAD.has(toks[k]!.lower)) k++;
+    if (k < toks.length && CURRENCY.test(toks[k]!.lower)) k++;
+    if (k >= toks.length || !/^\p{N}/u.test(toks[k]!.lower)) return j;
+    k++;
+    while (k < toks.length && (QUANTITY_UNITS.has(toks[k]!.lower) || CURRENCY.test(toks[k]!.lower))) k++;
+    if (k < toks.length && (toks[k]!.lower === 'of' || toks[k]!.lower === 'in')) k++;
+    return k;
+  };
   /** Matches the words of `p` after the trigger at token `i`; `skipObject` for a passive (its object is the subject). */
   const matchRest = (toks: Token[], i: number, p: CameoPattern, sentence: Sentence, skipObject: boolean): Omit<Match, 'pattern' | 'form'> | null => {
     const limit = sentence.end;
@@ -340,27 +406,27 @@ export function findEvents(
         }
         let t = targetMemo.get(j);
         if (t === undefined) targetMemo.set(j, (t = targetFrom(toks, j, limitAt(toks[j]?.start ?? limit, sentence))));
+        // "attacked Washington's decision", "killed Britain's bid": force used on an actor's idea is no force on the actor.
+        if (t && FORCE_ROOT.test(p.code) && possessorOnly(t.mention)) t = null;
         if (t) {
           target = t.mention;
           j = t.next;
           score += 0.5;
-        } else if (p.symmetric) jointOnly = true;
+          continue;
+        }
+        // Violence against people the text does not name as an actor ("killed 23 people", "wounded five others"):
+        // the act happened, to no actor we can name.
+        const victims = VIOLENCE_ROOT.test(p.code) ? findWord(toks, pastQuantity(toks, j), HUMAN_OBJECTS, limitAt(toks[j]?.start ?? limit, sentence)) : -1;
+        if (victims >= 0) j = victims + 1;
+        else if (p.symmetric) jointOnly = true;
         else if (!el.optional) return null;
         continue;
       }
-      let found = -1;
-      for (let k = j; k < Math.min(toks.length, j + 4); k++) {
-        const t = toks[k]!;
-        if (t.start >= limit) break;
-        if (lemmasAt(k, toks).some((l) => el.set.has(l))) {
-          found = k;
-          break;
-        }
-        // "sent tents and medicine to": a coordinated common noun is no clause boundary.
-        const coordination = (t.lower === 'and' || t.lower === 'or') && /^\p{Ll}/u.test(text.slice(toks[k + 1]?.start ?? 0, (toks[k + 1]?.start ?? 0) + 1));
-        // An actor named inside the gap modifies the next word ("for full United States support"): it is a filler.
-        if ((t.punct && !CURRENCY.test(t.lower)) || (BOUNDARY_WORDS.has(t.lower) && !coordination)) break;
-      }
+      // An amount before the object does not count as filler ("provided nearly 25,000 tons of food aid"), unless
+      // the pattern asks for the amount itself.
+      let found = findWord(toks, j, el.set, limit);
+      const past = found < 0 ? pastQuantity(toks, j) : j;
+      if (past > j) found = findWord(toks, past, el.set, limit);
       if (found < 0) {
         if (el.optional) continue;
         return null;
@@ -420,7 +486,7 @@ export function findEvents(
       }
       if (governed) {
         // "threatened to mobilise its army": the generic threat or intent takes the specific code of what was threatened or intended.
-        const refined = governing?.code.startsWith('12') ? codeFrom(REFUSED, p.code) : announcedCode(p.code);
+        const refined = governing ? governedCode(governing.code, p.code) : null;
         if (refined && governing && refined.slice(0, 2) === governing.code.slice(0, 2) && governing.code.endsWith('0') && governing.code.length === 3) {
           for (const e of governing.events) Object.assign(e, { cameo: refined, type: ploverOf(refined)! });
           governing.code = refined;
@@ -513,10 +579,11 @@ export function findEvents(
       const list: (Mention | null)[] = targets.length ? targets : [null];
       const pushedFrom = events.length;
       for (const src of sources) {
-        for (const tgt of list) {
-          if (tgt && tgt.key === src.key) continue;
-          // An actor acting on its own country is not an event between actors ("Kim pledged … for the DPRK").
-          if (tgt && typeOf(tgt.key) === 'country' && entities.get(src.key)?.country === entities.get(tgt.key)?.country) continue;
+        // An actor is not its own target, nor is its own country ("Kim pledged … for the DPRK", "Israel threatened
+        // to ban voting in East Jerusalem"): the act stays, with no target when none other is named.
+        const own = (t: Mention | null) => !!t && (t.key === src.key || (typeOf(t.key) === 'country' && entities.get(src.key)?.country === entities.get(t.key)?.country));
+        const others = list.filter((t) => !own(t));
+        for (const tgt of others.length ? others : [null]) {
           const key = `${code}|${src.key}|${tgt?.key ?? ''}`;
           if (seen.has(key)) continue;
           seen.add(key);
@@ -581,7 +648,10 @@ export function findEvents(
       const cue = pos + tail.index + tail[0].search(CLAIM_CUE);
       who = mentions.filter((m) => m.start > pos + tail.index && m.end <= cue).pop();
     }
-    return who && entities.get(who.key)?.kind !== 'media' ? who.key : null;
+    // A medium, or sources, police or witnesses attributing a report ("…, military sources said"), report what
+    // happened; a government or person saying another did it makes a claim.
+    const e = who ? entities.get(who.key) : undefined;
+    return who && e?.kind !== 'media' && e?.type !== 'group' ? who.key : null;
   }
 
   /** Source and targets of a noun trigger ("the summit between X and Y", "their talks", "X's visit to Y"). */

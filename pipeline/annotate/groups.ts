@@ -10,6 +10,7 @@
  */
 import { escapeRe, once } from '../regex.ts';
 import type { Lexicon } from './lexicon.ts';
+import { slug } from './lexicon.ts';
 import { wordsBefore } from './name-context.ts';
 
 /** A group (or a country named through its government) found in the text. */
@@ -40,22 +41,71 @@ export function findGroups(text: string, lex: Lexicon): FoundGroup[] {
     const ci = phrases.map((p) => `[${p[0]!.toUpperCase()}${p[0]}]${escapeRe(p.slice(1)).replace(/ /g, '\\s+')}`);
     return new RegExp(`(?<![\\p{L}\\p{N}’'-])(?:${ci.join('|')})(?![\\p{L}\\p{N}-])`, 'gu');
   });
-  /** The demonym or country name (one to three words) right before offset `s`, with its start. */
-  const countryBefore = (s: number): { word: string; start: number; iso: string } | null => {
-    const ws = wordsBefore(text, s, 3);
-    for (let k = ws.length; k >= 1; k--) {
+  /** A country word (demonym or country name, one to three words) or a people's adjective ending at `end`. */
+  const countryWordAt = (ws: string[], end: number): { word: string; start: number; iso: string | null; demonym: boolean } | null => {
+    for (let k = Math.min(3, ws.length); k >= 1; k--) {
       const word = ws.slice(-k).join(' ').replace(/['’]s$/u, '');
       if (!/^\p{Lu}/u.test(word)) continue;
-      const iso = (word.length > 3 ? lex.demonyms.get(word.toLowerCase()) : undefined) ?? (lex.surfaces.get(word)?.entry.type === 'country' && lex.surfaces.get(word)?.via === 'name' ? lex.surfaces.get(word)!.entry.country : null);
-      if (iso) return { word, start: s - 1 - ws.slice(-k).join(' ').length, iso };
+      const start = end - ws.slice(-k).join(' ').length;
+      // "Vietnamese-led forces": the country that leads them.
+      const led = /^(.+)-led$/u.exec(word)?.[1];
+      const base = led ?? word;
+      const demonym = base.length > 2 ? lex.demonyms.get(base.toLowerCase()) : undefined;
+      if (demonym && (base.length > 3 || base === base.toUpperCase() || base.includes('.'))) return { word, start, iso: demonym, demonym: !lex.surfaces.has(base) };
+      const surface = lex.surfaces.get(base);
+      if (surface?.entry.type === 'country' && surface.via === 'name') return { word, start, iso: surface.entry.country, demonym: false };
+      const people = G.peopleByAdjective.get(base);
+      if (people) return { word, start, iso: people.country, demonym: true };
     }
     return null;
+  };
+  /**
+   * The country word right before offset `s`, with up to two lower-case modifiers between ("Irish nationalist
+   * guerrillas", "French paper workers"): then only an adjective (a verb may stand after a country's name:
+   * "Britain sent troops"). In a run of them the first counts ("Bosnian Serb forces": Bosnia's).
+   */
+  const countryBefore = (s: number): { word: string; start: number; iso: string | null } | null => {
+    const ws = wordsBefore(text, s, 5);
+    let found: { word: string; start: number; iso: string | null } | null = null;
+    let end = s - 1;
+    let words = ws;
+    for (let skipped = 0; skipped <= 2 && words.length; skipped++) {
+      const c = countryWordAt(words, end);
+      if (c && (skipped === 0 || c.demonym)) {
+        found = c;
+        // Another demonym right before it: "Bosnian Serb".
+        const rest = words.slice(0, words.length - c.word.split(' ').length);
+        const outer = rest.length ? countryWordAt(rest, c.start - 1) : null;
+        if (outer?.demonym && outer.iso) found = { word: `${outer.word} ${c.word}`, start: outer.start, iso: outer.iso };
+        return found;
+      }
+      const last = words[words.length - 1]!;
+      if (!/^\p{Ll}[\p{Ll}-]{2,}$/u.test(last) || lex.names.functionWords.has(last) || /ly$/u.test(last)) return null;
+      end -= last.length + 1;
+      words = words.slice(0, -1);
+    }
+    return found;
+  };
+  /** An organisation named before a members' phrase ("Taliban fighters", "Hezbollah guerrillas"). */
+  const orgBefore = (s: number): { word: string; start: number; iso: string | null } | null => {
+    const m = /(?:^|[^\p{L}\p{N}’'.-])(\p{Lu}[\p{L}-]+|\p{Lu}{2,})\s+$/u.exec(text.slice(Math.max(0, s - 40), s));
+    if (!m) return null;
+    const word = m[1]!;
+    const start = s - m[0].length + m[0].indexOf(word);
+    const entry = lex.surfaces.get(word)?.entry;
+    if (entry) return entry.type === 'organization' ? { word, start, iso: entry.country } : null;
+    // An unknown word: not a common word capitalised at a sentence's start ("Armed", "Some", "Unidentified").
+    const initial = /(?:^|[.!?:]["”’]?\s+|\n)$/u.test(text.slice(Math.max(0, start - 4), start));
+    if (lex.names.functionWords.has(word.toLowerCase()) || lex.names.notName.has(word) || /(?:ed|ing|ly)$/u.test(word) || (initial && /s$/u.test(word))) return null;
+    return { word, start, iso: null };
   };
   const out: FoundGroup[] = [];
   for (const m of text.matchAll(re)) {
     const phraseText = m[0];
     const phrase = phraseText.toLowerCase().replace(/\s+/g, ' ');
-    const before = countryBefore(m.index);
+    let before = countryBefore(m.index);
+    const member = !before && G.members.has(phrase) && !/^\p{Lu}/u.test(phraseText) ? orgBefore(m.index) : null;
+    before ??= member;
     const word = before?.word;
     const country = before?.iso ?? null;
     const start = before ? before.start : m.index;
@@ -69,8 +119,11 @@ export function findGroups(text: string, lex: Lexicon): FoundGroup[] {
       if (country) out.push({ start, end, text: text.slice(start, end), type: 'country', phrase, name: `${word} ${phrase}`, country, sector: null });
       continue;
     }
-    if (!country && !G.standalone.has(phrase)) continue;
-    out.push({ start, end, text: text.slice(start, end), type: 'group', phrase, name: word ? `${word} ${phrase}` : phrase, country, sector: G.sectors.get(phrase) ?? null });
+    if (!before && !G.standalone.has(phrase)) continue;
+    const people = G.peopleByNoun.get(phraseText);
+    // The group's own name keeps the words that tell it apart: "Kurdish rebels", "Taliban fighters" (not "Afghan rebels").
+    const qualifier = before && (before.iso === null || member) ? `${slug(before.word)}-` : '';
+    out.push({ start, end, text: text.slice(start, end), type: 'group', phrase: `${qualifier}${phrase}`, name: word ? `${word} ${phraseText.replace(/\s+/g, ' ')}` : phrase, country: country ?? people?.country ?? null, sector: G.sectors.get(phrase) || null });
   }
   // A people named by its plural demonym ("Palestinians", "Israelis"): a group of that country, unless the word is
   // itself a name the gazetteer knows ("the Philippines") or stands inside a longer phrase already found.
@@ -81,6 +134,17 @@ export function findGroups(text: string, lex: Lexicon): FoundGroup[] {
     const next = /^\s+([\p{L}-]+)/u.exec(text.slice(m.index + word.length, m.index + word.length + 30))?.[1];
     if (next && /^\p{Lu}/u.test(next)) continue; // "Israelis Reuven …": part of a name run
     out.push({ start: m.index, end: m.index + word.length, text: word, type: 'group', phrase: 'people', name: word, country: iso, sector: null });
+  }
+  // Peoples and faiths by their plural noun ("Kurds", "Iraqi Kurds", "Shiites").
+  const peopleRe = once(lex, 'groups.ts:peoples', () => new RegExp(`(?<![\\p{L}\\p{N}’'-])(?:${[...G.peopleByNoun.keys()].map(escapeRe).join('|')})(?![\\p{L}\\p{N}-])`, 'gu'));
+  for (const m of text.matchAll(peopleRe)) {
+    const people = G.peopleByNoun.get(m[0])!;
+    if (out.some((g) => g.start <= m.index && g.end >= m.index + m[0].length)) continue;
+    const before = countryBefore(m.index);
+    const start = before ? before.start : m.index;
+    const end = m.index + m[0].length;
+    const country = before?.iso ?? people.country;
+    out.push({ start, end, text: text.slice(start, end), type: 'group', phrase: slug(people.noun), name: text.slice(start, end), country, sector: null });
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -47,7 +47,26 @@ export interface Lexicon {
   /** Word lists for names found from the text (pipeline/lexicon/names.json), as sets. */
   names: NameLexicon;
   /** Group phrase (lower case) → CAMEO sector code; `standalone` phrases need no country word (pipeline/lexicon/groups.json). */
-  groups: { sectors: Map<string, string>; standalone: Set<string>; compound: Set<string> };
+  groups: GroupLexicon;
+}
+
+/** groups.json compiled. */
+export interface GroupLexicon {
+  /** Group phrase (lower case) → CAMEO sector code ("" for none). */
+  sectors: Map<string, string>;
+  standalone: Set<string>;
+  compound: Set<string>;
+  /** A people or faith by its adjective ("Kurdish") and by its plural noun ("Kurds"), with its country if it has one. */
+  peopleByAdjective: Map<string, People>;
+  peopleByNoun: Map<string, People>;
+  /** Phrases an organisation's name may precede to name its members ("fighters"). */
+  members: Set<string>;
+}
+
+export interface People {
+  noun: string;
+  adjective: string;
+  country: string | null;
 }
 
 /** names.json compiled: every set holds the exact spelling compared against, noted per field. */
@@ -135,6 +154,7 @@ function build(): Lexicon {
     }
   }
   for (const [d, iso] of [['u.s.', 'USA'], ['us', 'USA'], ['american', 'USA'], ['british', 'GBR'], ['u.n.', ''], ['un', '']] as const) if (iso) demonyms.set(d, iso);
+  for (const [d, iso] of Object.entries(actorsData.demonyms as Record<string, string>)) if (!demonyms.has(d) && countryByIso.has(iso)) demonyms.set(d, iso);
 
   const surnameCount = new Map<string, GazetteerEntry[]>();
   for (const a of actorsData.actors) {
@@ -147,7 +167,15 @@ function build(): Lexicon {
   const surnames = new Map([...surnameCount].filter(([, es]) => es.length === 1).map(([n, es]) => [n, es[0]!]));
   const sorted = [...surfaces.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   const surfaceRe = new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.map(escapeRe).join('|')})(?![\\p{L}\\p{N}]|\\.\\p{L})`, 'gu');
-  const groups = { sectors: new Map(Object.entries(groupsData.sectors)), standalone: new Set(groupsData.standalone), compound: new Set(groupsData.compound_heads) };
+  const peoples: People[] = groupsData.peoples.map((x) => ({ noun: x.noun, adjective: x.adjective, country: 'country' in x && x.country ? x.country : null }));
+  const groups: GroupLexicon = {
+    sectors: new Map(Object.entries(groupsData.sectors)),
+    standalone: new Set(groupsData.standalone),
+    compound: new Set(groupsData.compound_heads),
+    peopleByAdjective: new Map(peoples.map((x) => [x.adjective, x])),
+    peopleByNoun: new Map(peoples.map((x) => [x.noun, x])),
+    members: new Set(groupsData.member_phrases),
+  };
   return { surfaces, surfaceRe, demonyms, countryByIso, surnames, lang: language, names: buildNames(), groups };
 }
 

@@ -3,6 +3,8 @@
  * head, organisation words, the shape of a person's name, a place. What the words around it say (step 5) is
  * names.ts's. Pure.
  */
+import namesData from '../lexicon/names.json' with { type: 'json' };
+import { once } from '../regex.ts';
 import type { Lexicon } from './lexicon.ts';
 import { wordsBefore } from './name-context.ts';
 import type { Tok } from './name-runs.ts';
@@ -50,6 +52,14 @@ export function runTyper(text: string, lex: Lexicon, known: KnownNames, iso: (wo
   const L = lex.lang;
   const isHead = (w: string) => N.orgHeads.has(w);
   const gender = (t: Tok) => genderOf(lex, t);
+  const commemorative = once(lex, 'name-types.ts:commemorative', () => new Set(namesData.commemorative_heads));
+  /** "J. Varga", "J.R. Varga", "A. S. Varga": initials (a letter and its dot) before one or two family-name words. */
+  const initialled = (ts: Tok[]) => {
+    let k = 0;
+    while (k < ts.length && ((ts[k]!.w.length === 1 && /\p{Lu}/u.test(ts[k]!.w) && text[ts[k]!.e] === '.') || /^(?:\p{Lu}\.){2,3}$/u.test(ts[k]!.w))) k++;
+    const tail = ts.slice(k);
+    return k > 0 && k <= 3 && tail.length >= 1 && tail.length <= 2 && tail.every((t) => /^\p{Lu}\p{Ll}/u.test(t.w) && !isHead(t.w) && !N.mediaHeads.has(t.w) && !N.orgSuffixes.has(t.w) && !N.notActorHeads.has(t.w));
+  };
   const cand = (ts: Tok[], type: Cand['type'], extra: Partial<Cand> = {}): Cand => ({ toks: ts, type, country: null, roles: [], ...extra });
   return typeOf;
 
@@ -61,6 +71,12 @@ export function runTyper(text: string, lex: Lexicon, known: KnownNames, iso: (wo
     // "Norway's Coastal Authority": a country's possessive opens no name (but "New Farmers' Party" is one).
     const owner = run.findIndex((t, i) => t.poss && i < run.length - 1 && (iso(words.slice(0, i + 1).join(' ')) || known.covered(first.s, t.e)));
     if (owner >= 0) return typeOf(run.slice(owner + 1));
+    // "the Ana Ruiz Memorial": a monument's name opens with the person it commemorates.
+    const memorial = run.findIndex((t, i) => i >= 2 && commemorative.has(t.w));
+    if (memorial >= 2) {
+      const named = typeOf(run.slice(0, memorial));
+      if (named.length === 1 && named[0]!.type === 'person' && named[0]!.toks.length === memorial) return named;
+    }
     // A place or document word at the end ("… Stadium", "… Act"), unless it is the family name of a given name ("Peter Park").
     const placeEnd = N.notActorHeads.has(last.w) && !(N.given.has(first.w) && N.family.has(last.w) && run.length <= 3);
     // Known, a place, a demonym or its plural ("Americans").
@@ -119,6 +135,7 @@ export function runTyper(text: string, lex: Lexicon, known: KnownNames, iso: (wo
       return [cand(ofThe > 0 ? run.slice(0, ofThe) : run, 'organization', { country: country ?? ofCountry, ...(kind ? { kind } : {}) })];
     }
     // 3. The shape of a person's name.
+    if (initialled(rest)) return [cand(rest, 'person', { country })];
     if (rest.length >= 2 && rest.length <= 5 && !rest.some((t) => t.upper)) {
       const [a, b] = [rest[0]!, rest[1]!];
       const syllables = rest.length <= 3 && rest.slice(1).every((t) => /^\p{Lu}\p{Ll}{0,6}(?:-\p{Ll}{1,6})?$/u.test(t.w));

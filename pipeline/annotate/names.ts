@@ -9,12 +9,16 @@
  *     word at the end ("Acme Inc", "Harlow Evening News"); none with a place word at the end ("… Stadium"); a person
  *     named right after the organisation in the same run is split off at the given name;
  *  3. the shape of a person's name: a given name first ("Marta Kowal"), a family name first with short parts
- *     ("Wang Lei", "Kim Jong Un"), syllables joined by hyphens ("Tsang Hoi-lun");
+ *     ("Wang Lei", "Kim Jong Un"), syllables joined by hyphens ("Tsang Hoi-lun"), initials ("J. R. Varga"); the
+ *     person a memorial is named after ("the Ana Ruiz Memorial");
  *  4. places are no actors: a run after "in", "at", "from" … or before ", <place>." without stronger evidence;
  *  5. usage: a family name last ("Jonty Lee"), a role word before ("illustrator Ana Ruiz", "his wife …",
  *     "the president of the region, Ana Ruiz,"), an apposition after (", a professor at …", ", 42,", ", KC"),
- *     a speech verb; affiliations ("X of <organisation>", "<organisation>'s X") make the one a person and the
- *     other an organisation; an organisation noun before ("the company …", "grid operator Fingrid"), an
+ *     a speech verb, a verb or an event only a person has ("X and Y pose", "X died", "the murder of X", "the late
+ *     X", "X's widow", ", who", "X himself", "(1901–1976)"), a character played ("played the X", "portrayed X"), an
+ *     author ("a paper by KT Varga"), a handle in quotes ('a user called "X"'); affiliations ("X of
+ *     <organisation>", "<organisation>'s X") make the one a person and the other an organisation; an organisation
+ *     noun before ("the company …", "grid operator Fingrid"), an
  *     organisation's words around ("Norvik headquarters", "co-founder of Norvik"); an acronym used as a name
  *     ("of the KTU", "NRVB's", "the PRV party"), or spelled out before it ("Union of … (UFW)").
  * A sentence's first word starts a name only when it is no common word (seen in lower case, a function word);
@@ -26,9 +30,10 @@
  * an organisation ("… University of the US" drops it from the name, "Bank of Korea" keeps it). A type found
  * for a name holds for its other occurrences in the article.
  */
+import namesData from '../lexicon/names.json' with { type: 'json' };
 import { alt, once } from '../regex.ts';
 import type { Lexicon } from './lexicon.ts';
-import { apposition, endingPhrase, roleBeforeComma, wordsBefore } from './name-context.ts';
+import { apposition, endingPhrase, roleBeforeComma, singular, wordsBefore } from './name-context.ts';
 import { nameRuns, tokenize } from './name-runs.ts';
 import type { Tok } from './name-runs.ts';
 import { countryOf, genderOf, runTyper } from './name-types.ts';
@@ -75,12 +80,12 @@ export function findNames(text: string, sentences: Sentence[], lex: Lexicon, kno
   }
   /**
    * A word that starts no name: a weekday, "Pro-…", a connector; at a sentence's start a function word, or a word
-   * the article writes in lower case ("Nonpartisan Vera Holm"), unless an organisation's name follows ("New
+   * the article writes in lower case ("Nonpartisan Vera Holm") or, before two more words, a role word ("Painter Ana Ruiz"), unless an organisation's name follows ("New
    * Farmers Party").
    */
-  const commonLead = (t: Tok, orgish: boolean) => {
+  const commonLead = (t: Tok, orgish: boolean, long = false) => {
     const w = t.w.toLowerCase();
-    return (!orgish && /^\d/.test(t.w)) || N.notName.has(t.w) || N.adjectivePrefix.test(t.w) || N.adjectiveSuffix.test(t.w) || N.connectors.has(t.w) || N.particles.has(t.w) || (t.first && !orgish && !N.given.has(t.w) && !N.titles.has(w.replace(/\.$/, '')) && (N.functionWords.has(w) || lowerSeen.has(w) || N.openingVerb.test(t.w)));
+    return (!orgish && /^\d/.test(t.w)) || N.notName.has(t.w) || N.adjectivePrefix.test(t.w) || N.adjectiveSuffix.test(t.w) || N.connectors.has(t.w) || N.particles.has(t.w) || (t.first && !orgish && !N.given.has(t.w) && !N.titles.has(w.replace(/\.$/, '')) && (N.functionWords.has(w) || lowerSeen.has(w) || N.openingVerb.test(t.w) || (long && N.personWords.has(w) && !N.family.has(t.w))));
   };
   const re = once(lex, 'names.ts:patterns', () => ({
     cueAfter: new RegExp(`^\\s+(?:(?:${alt(N.cueAdverbs)})\\s+)?(?:${alt(L.speech_cues)})\\b(?:\\s+(?:that\\s+)?(?<pronoun>\\p{Ll}+)\\b)?`, 'u'),
@@ -88,7 +93,51 @@ export function findNames(text: string, sentences: Sentence[], lex: Lexicon, kno
     orgBefore: new Set(N.orgBefore),
     // ", 42,", ", KC", ", Jr": an age or a post-nominal after a name.
     suffix: new RegExp(`^,\\s+(?:\\d{1,3}\\s*,|(?:${alt([...N.suffixes])})\\b)`, 'u'),
+    // "… pose at", "… died": a verb only a person is the subject of (not "pose a threat").
+    personVerb: new RegExp(`^\\s+(?:(?:${alt(N.cueAdverbs)})\\s+)?(?:${alt(namesData.person_verbs)})\\b(?!\\s+(?:a|an)\\b)`, 'u'),
+    personEvents: new Set(namesData.person_events),
+    // "X's wife", "X's son" (not "X's sister company", "X's partner").
+    kin: new Set(namesData.relations.filter((r) => !['sister', 'brother', 'partner'].includes(r))),
+    // ", who …", "… himself", "(born 1950)", "(1901–1976)", "(aged 45)": what is said only of a person.
+    personAfter: /^(?:,\s+who\b|\s+(?:himself|herself)\b|\s+\((?:born\b|b\.\s|aged\s|\d{4}\s*[-–]\s*\d{2,4}\)))/u,
+    works: new Set(namesData.authored_works),
+    characterCues: new Set(namesData.character_verbs),
+    handles: new Set(namesData.handle_nouns),
+    naming: new Set(namesData.naming_cues),
   }));
+  const lowerBefore = (s: number, n: number) => wordsBefore(text, s, n).map((w) => w.toLowerCase());
+  /** The longest phrase of one or two words ending `ws` that `set` holds, as its length (0 for none). */
+  const endsIn = (ws: string[], set: Set<string>) => (ws.length >= 2 && set.has(ws.slice(-2).join(' ')) ? 2 : ws.length && set.has(ws[ws.length - 1]!) ? 1 : 0);
+  /** "the murder of X", "the funeral of X", "the widow of X": what happens or belongs only to a person. */
+  const personEvent = (s: number) => {
+    const ws = lowerBefore(s, 3);
+    if (ws[ws.length - 1] === 'late' && ws[ws.length - 2] === 'the') return true; // "the late X"
+    if (ws[ws.length - 1] === 'the') ws.pop();
+    return ws[ws.length - 1] === 'of' && re.personEvents.has(singular(ws[ws.length - 2] ?? ''));
+  };
+  /** "a paper by X", "a novel by X": the author of a work. */
+  const authored = (s: number) => {
+    const ws = lowerBefore(s, 2);
+    return ws[1] === 'by' && re.works.has(singular(ws[0] ?? ''));
+  };
+  /** "played the X", "portrayed X", "dressed as X": a character, a person in the story told. */
+  const character = (s: number) => {
+    const ws = lowerBefore(s, 4);
+    const the = ws[ws.length - 1] === 'the';
+    if (the) ws.pop();
+    const k = endsIn(ws, re.characterCues);
+    return k > 0 && (the || !/^play/.test(ws[ws.length - k]!));
+  };
+  /** 'a user called "X"', 'a cosplayer going by the name "X"', 'the pseudonym "X"': a person's handle in quotes. */
+  const handle = (ts: Tok[]) => {
+    let q = ts[0]!.s;
+    if (/^[Tt]he $/.test(text.slice(q - 4, q))) q -= 4;
+    if (ts.length > 4 || !/["“‘']/u.test(text[q - 1] ?? '') || !/["”’']/u.test(text[ts[ts.length - 1]!.e] ?? '')) return false;
+    const ws = lowerBefore(q - 1, 6);
+    if (endsIn(ws, re.handles)) return true;
+    const k = endsIn(ws, re.naming);
+    return k > 0 && ws.slice(-k - 3, -k).some((w) => re.handles.has(w) || N.personWords.has(w) || N.personWords.has(singular(w)));
+  };
   /** A role (or organisation) noun ending the words right before `s`, and a demonym among the words before it. */
   const describedBy = (s: number, set: Set<string>): { words: string; country: string | null } | null => {
     const ws = wordsBefore(text, s);
@@ -110,11 +159,19 @@ export function findNames(text: string, sentences: Sentence[], lex: Lexicon, kno
   };
 
   const cands: Cand[] = [];
+  /** Role words a sentence opened with, by the start of the name after them. */
+  const ledBy = new Map<number, string>();
   const people = new Set<string>(known.personWords);
   const typeRun = runTyper(text, lex, known, iso);
   for (let run of nameRuns(text, toks, N)) {
     const orgish = run.some((t) => isHead(t.w) || N.mediaHeads.has(t.w) || N.orgSuffixes.has(t.w));
-    while (run.length && commonLead(run[0]!, orgish)) run = run.slice(1);
+    // A handle in quotes keeps its first word, even one the article also writes in lower case ('a user called "Anonymous"').
+    const quoted = handle(run);
+    while (run.length && commonLead(run[0]!, orgish, run.length >= 3) && !(quoted && !N.functionWords.has(run[0]!.w.toLowerCase()))) {
+      const w = run[0]!.w.toLowerCase();
+      if (run.length > 1 && run[0]!.first && N.personWords.has(w)) ledBy.set(run[1]!.s, w); // "Illustrator Ana Ruiz": the role still tells
+      run = run.slice(1);
+    }
     // "Desmond Tutu on Sunday": a connector before a date word ends the name.
     const dated = run.findIndex((t, i) => i > 0 && t.w === 'on' && run[i + 1] !== undefined && N.notName.has(run[i + 1]!.w));
     if (dated > 0) run = run.slice(0, dated);
@@ -137,6 +194,7 @@ export function findNames(text: string, sentences: Sentence[], lex: Lexicon, kno
     const first = c.toks[0]!;
     const last = c.toks[c.toks.length - 1]!;
     const single = c.toks.length === 1 ? first : null;
+    if (c.type === null && handle(c.toks)) c.type = 'person';
     // A sentence's lone first word has no evidence of its own (it is typed where it recurs: "Norvik gave …").
     if (c.type === 'organization' || (c.type === null && single?.first && !single.upper && !N.given.has(single.w))) continue;
     const after = text.slice(last.e + (last.poss ? 2 : 0), last.e + 120);
@@ -146,6 +204,8 @@ export function findNames(text: string, sentences: Sentence[], lex: Lexicon, kno
     const possM = /['’]s?\s+$/u.exec(pre);
     const possessor = possM ? endingAt.get(first.s - possM[0].length) : undefined;
     const multi = c.toks.length >= 2 && !c.toks.some((t) => t.upper);
+    // "AS Varga": initials in capitals before a family name (not an acronym the article uses on its own).
+    const initialled = c.toks.length === 2 && /^\p{Lu}{2,3}$/u.test(first.w) && /^\p{Lu}\p{Ll}/u.test(last.w) && !N.notOrgAcronyms.has(first.w) && !iso(first.w) && (capCount.get(first.w) ?? 0) <= 1 && !isHead(last.w) && !N.mediaHeads.has(last.w);
     if (c.type === null && multi && (orgLike(affiliatedTo) || (orgLike(possessor) && possessor!.toks[possessor!.toks.length - 1]!.poss))) c.type = 'person';
     if (c.shape && pronounSays(re.cueAfter.exec(after)) === 'organization') c.type = 'organization';
     if (c.type === 'person') {
@@ -159,9 +219,10 @@ export function findNames(text: string, sentences: Sentence[], lex: Lexicon, kno
     if (c.type !== null || first.headline) continue; // in a headline, only a name's own words count
     // A person's surname or first name (the reference pass), "the Vargas"; a word the article also writes in lower case.
     if (single && (people.has(single.w) || people.has(single.w.replace(/s$/, '')) || lowerSeen.has(single.w.toLowerCase()))) continue;
-    const role = multi ? describedBy(first.s, N.personWords) : null;
+    const led = ledBy.get(first.s);
+    const role = multi || initialled ? describedBy(first.s, N.personWords) ?? (led ? { words: led, country: null } : null) : null;
     const orgNoun = describedBy(first.s, N.orgNouns);
-    const app = (multi || single?.first === false) && (apposition(after, N) ?? re.suffix.exec(after));
+    const app = (multi || initialled || single?.first === false) && (apposition(after, N) ?? re.suffix.exec(after));
     // Subject of a speech verb, or its object closing the clause ("…, said Kowalska.", not "say Hunger kills");
     // the pronoun after the verb tells a person from an organisation ("Varga said she …", "Norvik said it …").
     const cue = re.cueAfter.exec(after);
@@ -170,15 +231,24 @@ export function findNames(text: string, sentences: Sentence[], lex: Lexicon, kno
     const nextWord = /^\s+([\p{L}-]+)/u.exec(after)?.[1] ?? '';
     const group = Object.hasOwn(L.group_nouns, nextWord) && !c.country && !N.politicalAdjectives.has(first.w);
     const modifies = /^\s+\p{Ll}/u.test(after) && !N.functionWords.has(nextWord.toLowerCase());
+    // The subject of a verb only people do, also when it is the first of two ("X and Y pose at …").
+    const and = /^\s+and\s+/u.exec(after);
+    const partner = and ? startingAt.get(last.e + and[0].length) : undefined;
+    const animate = re.personVerb.test(after) || (!!partner && re.personVerb.test(text.slice(partner.toks[partner.toks.length - 1]!.e, partner.toks[partner.toks.length - 1]!.e + 60)));
+    // "X's widow", "X's funeral": a possessor only a person is.
+    const owns = last.poss && (re.personEvents.has(singular(nextWord)) || re.kin.has(singular(nextWord)));
+    // Not a people's plural ("African Americans, who …").
+    const plural = /s$/u.test(last.w) && !!iso(last.w.slice(0, -1));
+    const lived = !plural && (animate || owns || re.personAfter.test(after) || personEvent(first.s) || character(first.s));
     if ((orgNoun && !role) || says === 'organization') {
       c.type = 'organization';
       c.country ??= orgNoun?.country ?? null;
-    } else if (single && !single.upper && says === 'person') {
+    } else if (single && !single.upper && (says === 'person' || lived)) {
       c.type = 'person';
     } else if (c.place) {
       // "at Norvik headquarters", "to Norvik founder …": an organisation's words; else a place.
       if (!first.upper && (N.orgAfter.has(nextWord) || (orgBefore(first.s) && !modifies))) c.type = 'organization';
-    } else if (multi && ((c.toks.length === 2 && N.family.has(last.w)) || role || app || speaks || roleBeforeComma(text, first.s, N))) {
+    } else if ((multi && ((c.toks.length === 2 && N.family.has(last.w)) || role || app || speaks || lived || authored(first.s) || roleBeforeComma(text, first.s, N))) || (initialled && (role || app || speaks || authored(first.s)))) {
       c.type = 'person';
       c.country ??= role?.country ?? null;
       // A long run named by its use alone ends in the name: "… Relations Dana Meir said".
