@@ -266,8 +266,11 @@ export function findEvents(
     const m = re.exec(text);
     if (!m || m.index >= limit) return undefined;
     const surface = lex.surfaces.get(m[0])!;
-    const country = surface.entry.country ? lex.countryByIso.get(surface.entry.country) : undefined;
+    // Only a country's name or capital stands for it; an organisation or person of that country does not.
+    const country = surface.entry.type === 'country' && surface.entry.country ? lex.countryByIso.get(surface.entry.country) : undefined;
     if (!country) return undefined;
+    // A surface inside a longer mention is part of that name ("… Europe/Radio Liberty"), not a place of its own.
+    if (mentions.some((x) => x.start < m.index && m.index < x.end)) return undefined;
     const existing = mentions.find((x) => x.start === m.index) ?? placeMentions.find((x) => x.start === m.index);
     if (existing) return entities.get(existing.key)?.type === 'country' ? existing : undefined;
     if (!entities.has(country.key)) entities.set(country.key, { key: country.key, name: country.name, type: 'country', country: country.country, cameo: country.cameo, roles: new Set() });
