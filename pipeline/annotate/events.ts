@@ -338,6 +338,14 @@ export function findEvents(
   };
   /** The actor (or place standing for a country) that fills a target slot starting at token `j`. */
   const targetFrom = (toks: Token[], j: number, limit: number): { mention: Mention; next: number } | null => {
+    // The slot opens inside a name the pattern's words began ("recognized the State of Palestine"): that name.
+    const from = toks[j]?.start;
+    const inside = from === undefined ? undefined : mentions.find((m) => m.start < from && from < m.end);
+    if (inside && inside.end <= limit) {
+      let next = j;
+      while (next < toks.length && toks[next]!.start < inside.end) next++;
+      return { mention: inside, next };
+    }
     for (let k = j; k < Math.min(toks.length, j + 4); k++) {
       const t = toks[k]!;
       if (t.start >= limit) return null;
