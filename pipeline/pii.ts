@@ -11,15 +11,31 @@ const PHONE = /(?<![\p{L}\p{N}])(?:\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(
 // A removal takes one space before it along, so "write to x@y.org or" reads "write to or".
 const CONTACT = new RegExp(`[ \\t]?(?:${EMAIL.source}|${PHONE.source})`, 'gu');
 
+/**
+ * Cheap tests first: an address needs an "@"; a telephone number a "+" before a digit, a bracketed area code or
+ * two digits joined to more by "." or "-" (every form PHONE accepts has one). Without them the full patterns,
+ * which try every offset of the text, cannot match.
+ */
+const MAY_BE_PHONE = /\+\d|\(\d{2}|\d{2}[.-]\d/;
+const mayHoldEmail = (text: string) => text.includes('@');
+const mayHoldPhone = (text: string) => MAY_BE_PHONE.test(text);
+const EMPTY_BRACKETS = /[ \t]*(?:\([\s,;:/|–-]*\)|\[[\s,;:/|–-]*\]|<[\s,;:/|–-]*>)/g;
+
 /** `text` without e-mail addresses and telephone numbers. */
 export function removePii(text: string): string {
+  let out = text;
+  // Again until nothing is left: a removal can free what it touched ("x@y.org+1 202 555 0143").
+  for (let before = ''; before !== out && (mayHoldEmail(out) || mayHoldPhone(out)); ) {
+    before = out;
+    out = out.replace(CONTACT, '');
+  }
   // Brackets left holding only separators ("(jane@x.org, +1 202 555 0143)" → "(,)") go too.
-  return text.replace(CONTACT, '').replace(/[ \t]*(?:\([\s,;:/|–-]*\)|\[[\s,;:/|–-]*\]|<[\s,;:/|–-]*>)/g, '');
+  return /[([<]/.test(out) ? out.replace(EMPTY_BRACKETS, '') : out;
 }
 
 /** True when `text` still holds an e-mail address or telephone number (used by validate). */
 export function containsPii(text: string): boolean {
   EMAIL.lastIndex = 0;
   PHONE.lastIndex = 0;
-  return EMAIL.test(text) || PHONE.test(text);
+  return (mayHoldEmail(text) && EMAIL.test(text)) || (mayHoldPhone(text) && PHONE.test(text));
 }

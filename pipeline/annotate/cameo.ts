@@ -45,6 +45,8 @@ export interface CameoPattern {
   governsInfinitive: boolean;
   /** Elements, for ranking matches: longer (more specific) first. */
   size: number;
+  /** The lemma sets of the words that must follow the trigger: one missing from the sentence, and the pattern cannot match. */
+  required: ReadonlySet<string>[];
 }
 
 /** A trigger candidate for a token: the pattern, and the form the token has (for verbs). */
@@ -129,6 +131,7 @@ export function loadCameo(files: Record<string, RootFile> = readRootFiles()): Ca
           symmetric: p.symmetric ?? false,
           governsInfinitive: last?.lemmas.includes('to') === true && rest.at(-1) === last,
           size: 1 + rest.filter((e) => !e.optional).length,
+          required: rest.filter((e) => !e.optional && !e.target).map((e) => e.set),
         };
         patterns.push(pattern);
         for (const lemma of trigger) {

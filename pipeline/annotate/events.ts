@@ -18,6 +18,7 @@ import { subjectEnds } from './clause.ts';
 import type { Lexicon } from './lexicon.ts';
 import { LEXICON } from './lexicon.ts';
 import type { ArticleEntity, Mention } from './mentions.ts';
+import { MentionIndex } from './mention-index.ts';
 import type { Sentence } from './sentences.ts';
 import { timeExpressions } from './time.ts';
 
@@ -138,6 +139,31 @@ function tokenize(text: string, from: number, to: number): Token[] {
   return out;
 }
 
+/** A trigger's entries by the lemmas of the first word each pattern needs after the trigger (built once per trigger form). */
+interface EntryIndex {
+  always: number[];
+  byLemma: Map<string, number[]>;
+}
+const entryIndexes = new WeakMap<TriggerEntry[], EntryIndex>();
+function entryIndex(entries: TriggerEntry[]): EntryIndex {
+  let ix = entryIndexes.get(entries);
+  if (ix) return ix;
+  ix = { always: [], byLemma: new Map() };
+  for (const [n, e] of entries.entries()) {
+    const first = e.pattern.required[0];
+    if (!first) ix.always.push(n);
+    else {
+      for (const l of first) {
+        const list = ix.byLemma.get(l);
+        if (list) list.push(n);
+        else ix.byLemma.set(l, [n]);
+      }
+    }
+  }
+  entryIndexes.set(entries, ix);
+  return ix;
+}
+
 /** Events of one article. `published` anchors relative dates. */
 export function findEvents(
   text: string,
@@ -151,9 +177,21 @@ export function findEvents(
 ): { events: EventDraft[]; placeMentions: Mention[] } {
   const events: EventDraft[] = [];
   const placeMentions: Mention[] = [];
-  const typeOf = (key: string) => entities.get(key)?.type;
-  const at = (end: number, from: number) => mentions.find((m) => m.end === end && m.start >= from);
-  const before = (pos: number) => mentions.filter((m) => m.end <= pos);
+  /** Places standing for their country that a pattern's slot took (placeAfter), by offset, and their countries. */
+  const placeCandidates = new Map<number, Mention>();
+  const candidateEntities = new Map<string, ArticleEntity>();
+  const entityOf = (key: string) => entities.get(key) ?? candidateEntities.get(key);
+  /** An event took the mention: a place candidate becomes a mention of its country, once. */
+  const adopt = (m: Mention | null | undefined) => {
+    if (!m || placeCandidates.get(m.start) !== m) return;
+    placeCandidates.delete(m.start);
+    placeMentions.push(m);
+    if (!entities.has(m.key)) entities.set(m.key, candidateEntities.get(m.key)!);
+  };
+  const typeOf = (key: string) => entityOf(key)?.type;
+  const index = new MentionIndex(mentions);
+  const at = (end: number, from: number) => index.endingAt(end, from);
+  const before = (pos: number) => index.endingBy(pos);
 
   const pronoun = (p: string, pos: number, s?: Sentence): Mention | undefined => {
     const person = /^(?:he|she)$/i.test(p);
@@ -166,8 +204,15 @@ export function findEvents(
     return person ? earlier.find((m) => typeOf(m.key) === 'person') : (earlier.find((m) => typeOf(m.key) === 'organization') ?? earlier.find((m) => typeOf(m.key) === 'country'));
   };
   /** The actor opening a sentence (within its first eight words): its grammatical subject, most often. */
+  const subjectMemo = new Map<Sentence, Mention | undefined>();
   const sentenceSubject = (s: Sentence): Mention | undefined => {
-    const inS = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
+    if (subjectMemo.has(s)) return subjectMemo.get(s);
+    const found = openingActor(s);
+    subjectMemo.set(s, found);
+    return found;
+  };
+  const openingActor = (s: Sentence): Mention | undefined => {
+    const inS = index.within(s.start, s.end);
     let first = inS[0];
     // "Russia’s Foreign Minister Sergey Lavrov": the person is the subject, not the country.
     if (first && typeOf(first.key) === 'country' && inS[1] && typeOf(inS[1].key) === 'person' && /^['’]s\s+(?:[\p{L}.-]+\s+){1,3}$/u.test(text.slice(first.end, inS[1].start))) first = inS[1];
@@ -228,7 +273,7 @@ export function findEvents(
   /** Actors after `from` in the clause: the first, and any joined to it by "and" or commas. */
   const objectsFrom = (from: number, limit: number): Mention[] => {
     const out: Mention[] = [];
-    const inRange = mentions.filter((m) => m.start >= from && m.end <= limit);
+    const inRange = index.within(from, limit);
     for (const [i, m] of inRange.entries()) {
       // "U.S. President Donald Trump", "North Korea’s Foreign Minister Ri Yong-ho": the person, not the country.
       const next = inRange[i + 1];
@@ -270,12 +315,13 @@ export function findEvents(
     const country = surface.entry.type === 'country' && surface.entry.country ? lex.countryByIso.get(surface.entry.country) : undefined;
     if (!country) return undefined;
     // A surface inside a longer mention is part of that name ("… Europe/Radio Liberty"), not a place of its own.
-    if (mentions.some((x) => x.start < m.index && m.index < x.end)) return undefined;
-    const existing = mentions.find((x) => x.start === m.index) ?? placeMentions.find((x) => x.start === m.index);
-    if (existing) return entities.get(existing.key)?.type === 'country' ? existing : undefined;
-    if (!entities.has(country.key)) entities.set(country.key, { key: country.key, name: country.name, type: 'country', country: country.country, cameo: country.cameo, roles: new Set() });
-    const pm: Mention = { key: country.key, start: m.index, end: m.index + m[0].length, text: m[0], kind: 'metonym' };
-    placeMentions.push(pm);
+    if (index.covering(m.index)) return undefined;
+    const existing = index.startingAt(m.index);
+    if (existing) return entityOf(existing.key)?.type === 'country' ? existing : undefined;
+    // A candidate until an event takes it (adopt): a pattern tried and dropped leaves no mention and no actor.
+    if (!entities.has(country.key) && !candidateEntities.has(country.key)) candidateEntities.set(country.key, { key: country.key, name: country.name, type: 'country', country: country.country, cameo: country.cameo, roles: new Set() });
+    let pm = placeCandidates.get(m.index);
+    if (!pm) placeCandidates.set(m.index, (pm = { key: country.key, start: m.index, end: m.index + m[0].length, text: m[0], kind: 'metonym' }));
     return pm;
   };
   /** The last place named before `pos` in this or the previous sentence (where a trip without "to X" went). */
@@ -340,7 +386,7 @@ export function findEvents(
   const targetFrom = (toks: Token[], j: number, limit: number): { mention: Mention; next: number } | null => {
     // The slot opens inside a name the pattern's words began ("recognized the State of Palestine"): that name.
     const from = toks[j]?.start;
-    const inside = from === undefined ? undefined : mentions.find((m) => m.start < from && from < m.end);
+    const inside = from === undefined ? undefined : index.covering(from);
     if (inside && inside.end <= limit) {
       let next = j;
       while (next < toks.length && toks[next]!.start < inside.end) next++;
@@ -460,6 +506,40 @@ export function findEvents(
     let governedClauseEnd = -1;
     /** The events of the last governing pattern, which a governed act may make more specific. */
     let governing: { code: string; events: EventDraft[] } | null = null;
+    /** Lemmas of the sentence's words, and which lemma sets meet them (many patterns share a word class). */
+    let sentenceLemmas: Set<string> | null = null;
+    const lemmasOfSentence = (): Set<string> => {
+      if (!sentenceLemmas) {
+        sentenceLemmas = new Set();
+        for (let k = 0; k < toks.length; k++) for (const l of lemmasAt(k, toks)) sentenceLemmas.add(l);
+      }
+      return sentenceLemmas;
+    };
+    /** The entries (by position, in list order) whose first needed word has a lemma in the sentence, and those that need none. */
+    const candidates = (entries: TriggerEntry[]): number[] => {
+      const ix = entryIndex(entries);
+      const out = [...ix.always];
+      for (const l of lemmasOfSentence()) {
+        const ns = ix.byLemma.get(l);
+        if (ns) out.push(...ns);
+      }
+      return [...new Set(out)].sort((a, b) => a - b);
+    };
+    const meets = new Map<ReadonlySet<string>, boolean>();
+    const inSentence = (set: ReadonlySet<string>): boolean => {
+      let r = meets.get(set);
+      if (r !== undefined) return r;
+      const lemmas = lemmasOfSentence();
+      r = false;
+      for (const l of set.size <= lemmas.size ? set : lemmas) {
+        if ((set.size <= lemmas.size ? lemmas : set).has(l)) {
+          r = true;
+          break;
+        }
+      }
+      meets.set(set, r);
+      return r;
+    };
     for (let i = 0; i < toks.length; i++) {
       const tok = toks[i]!;
       const entries = cameo.triggers.get(tok.lower);
@@ -471,7 +551,10 @@ export function findEvents(
       const passive = PASSIVE.test(text.slice(Math.max(s.start, tStart - 40), tStart));
       let best: Match | null = null;
       const canBeVerb = entries.some((e) => e.form !== 'noun');
-      for (const e of entries) {
+      for (const n of candidates(entries)) {
+        const e = entries[n]!;
+        // A word the pattern needs is nowhere in the sentence: no match to try.
+        if (!e.pattern.required.every(inSentence)) continue;
         const noun = e.form === 'noun';
         // A form that is a verb and a noun ("visits", "attack") reads as the one its context asks for.
         if (noun ? canBeVerb && !asNoun : asNoun && (e.form === 'base' || e.form === 's')) continue;
@@ -561,7 +644,7 @@ export function findEvents(
         }
         if (!targets.length && (p.governsInfinitive || GOVERNING.has(p.type))) {
           // What was pledged, threatened or asked has its own target: "threatened to mobilise its army against South Korea".
-          const after = mentions.filter((m) => m.start >= best.end && m.end <= limitAt(best.end, s) && !sources.some((x) => x.key === m.key));
+          const after = index.within(best.end, limitAt(best.end, s)).filter((m) => !sources.some((x) => x.key === m.key));
           const inner = after.find((m) => /\b(?:to|against|with|on|towards?|for|from)\s+(?:the\s+)?$/u.test(text.slice(Math.max(0, m.start - 12), m.start))) ?? after[0];
           if (inner) targets = objectsFrom(inner.start, limitAt(best.end, s)).slice(0, 3);
           if (!targets.length && inner) targets = [inner];
@@ -592,7 +675,7 @@ export function findEvents(
       for (const src of sources) {
         // An actor is not its own target, nor is its own country ("Kim pledged … for the DPRK", "Israel threatened
         // to ban voting in East Jerusalem"): the act stays, with no target when none other is named.
-        const own = (t: Mention | null) => !!t && (t.key === src.key || (typeOf(t.key) === 'country' && entities.get(src.key)?.country === entities.get(t.key)?.country));
+        const own = (t: Mention | null) => !!t && (t.key === src.key || (typeOf(t.key) === 'country' && entityOf(src.key)?.country === entityOf(t.key)?.country));
         const others = list.filter((t) => !own(t));
         for (const tgt of others.length ? others : [null]) {
           const key = `${code}|${src.key}|${tgt?.key ?? ''}`;
@@ -602,6 +685,8 @@ export function findEvents(
           let confidence = via === 'noun' ? 0.6 : via === 'pronoun' ? 0.7 : named ? 0.9 : 0.8;
           if (!tgt) confidence -= 0.2;
           if (!time?.date) confidence -= 0.05;
+          adopt(src);
+          adopt(tgt);
           events.push({
             type,
             cameo: code,
@@ -626,12 +711,13 @@ export function findEvents(
     }
   }
   for (const a of accusations) {
-    const by = mentions.find((m) => m.key === a.claimant && m.start >= a.sentence.start && m.end <= a.sentence.end);
+    const by = index.within(a.sentence.start, a.sentence.end).find((m) => m.key === a.claimant);
     if (!by) continue;
     const times = timeExpressions(text.slice(a.sentence.start, a.sentence.end), published);
     const time = timeOf(a.sentence, times, by.start, by.end, limitAt(by.end, a.sentence));
     for (const src of a.sources) {
       if (events.some((e) => e.start === a.sentence.start && e.type === 'ACCUSE' && e.sourceKey === a.claimant && e.targetKey === src.key)) continue;
+      adopt(src);
       events.push({ type: 'ACCUSE', cameo: eventRules.claim_code, symmetric: false, sourceKey: a.claimant, targetKey: src.key, date: time?.date ?? null, precision: time?.precision ?? null, dateText: time?.text ?? null, location: null, start: a.sentence.start, end: a.sentence.end, confidence: time?.date ? 0.7 : 0.65, trigger: a.trigger, patternId: a.patternId, sourceMention: { start: by.start, end: by.end }, targetMention: { start: src.start, end: src.end } });
     }
   }
@@ -640,8 +726,8 @@ export function findEvents(
   /** Is the claimant of another country than the source (a known country, and not the source's own)? */
   function otherSide(source: string, claimant: string): boolean {
     if (source === claimant) return false;
-    const c = entities.get(claimant)?.country ?? null;
-    return c !== null && c !== (entities.get(source)?.country ?? null);
+    const c = entityOf(claimant)?.country ?? null;
+    return c !== null && c !== (entityOf(source)?.country ?? null);
   }
 
   /**
@@ -657,11 +743,11 @@ export function findEvents(
       const tail = CLAIM_TAIL.exec(text.slice(pos, s.end));
       if (!tail) return null;
       const cue = pos + tail.index + tail[0].search(CLAIM_CUE);
-      who = mentions.filter((m) => m.start > pos + tail.index && m.end <= cue).pop();
+      who = index.within(pos + tail.index + 1, cue).pop();
     }
     // A medium, or sources, police or witnesses attributing a report ("…, military sources said"), report what
     // happened; a government or person saying another did it makes a claim.
-    const e = who ? entities.get(who.key) : undefined;
+    const e = who ? entityOf(who.key) : undefined;
     return who && e?.kind !== 'media' && e?.type !== 'group' ? who.key : null;
   }
 
@@ -681,21 +767,21 @@ export function findEvents(
     }
     if (/\btheir\s+(?:[\p{L}-]+\s+){0,2}$/u.test(head)) {
       // "their summit": the two actors joined by "and" before it in the sentence.
-      const pairs = mentions.filter((x) => x.start >= s.start && x.end <= tStart);
+      const pairs = index.within(s.start, tStart);
       for (let i = pairs.length - 1; i > 0; i--) {
         if (/^\s+and\s+(?:the\s+)?$/u.test(text.slice(pairs[i - 1]!.end, pairs[i]!.start))) return { sources: [pairs[i - 1]!], targets: [pairs[i]!] };
       }
       return { sources: [], targets: [] };
     }
     const owner = /([\p{L}.’'-]+)['’]s\s+(?:[\p{L}-]+\s+){0,2}$/u.exec(head);
-    const ownerMention = owner ? mentions.find((x) => x.end === tStart - head.length + owner.index + owner[1]!.length) : undefined;
+    const ownerMention = owner ? index.endingAt(tStart - head.length + owner.index + owner[1]!.length, 0) : undefined;
     const lightVerb = nounPhraseStart(s, tStart);
     if (byX) sources = objectsFrom(tEnd + byX[0].length, s.end).slice(0, 1);
     else if (ownerMention) sources = [ownerMention];
     else if (lightVerb !== null && subjects(lightVerb, s)) sources = subjects(lightVerb, s)!.list;
     else if (targets.length) {
       // Otherwise, for a meeting with someone, the nearest person named before it ("Kim said … at a meeting with …").
-      const person = mentions.filter((x) => x.start >= s.start && x.end <= tStart && typeOf(x.key) === 'person').pop();
+      const person = index.within(s.start, tStart).filter((x) => typeOf(x.key) === 'person').pop();
       sources = person ? [person] : [];
     }
     if (!targets.length && withX) targets = objectsFrom(tEnd + withX[0].length, s.end);
