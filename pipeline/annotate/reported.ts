@@ -22,7 +22,9 @@ export function reportedSpeech(c: QuoteContext): QuoteDraft[] {
   const participles = L.content_cues.filter((x) => x.endsWith('ing'));
   /** Content opening with a speech participle ("responded Friday, saying …"): the participle's row holds it. */
   const participleStart = once(lex, 'reported.ts:participleStart', () => new RegExp(`^\\s*(?:${alt(participles)})\\b`, 'u'));
-  const clauseEnd = once(lex, 'reported.ts:clauseEnd', () => new RegExp(`;|:\\s*[“"]|[.!?](?=\\p{Lu}\\p{Ll})|,[”"]?\\s+(?:${alt(participles)})\\b`, 'gu'));
+  // The writer's own asides end it too: ", an ambitious goal that …", " - something aides argue …", and a second
+  // predicate of the speaker (", and reminded the audience …").
+  const clauseEnd = once(lex, 'reported.ts:clauseEnd', () => new RegExp(`;|:\\s*[“"]|[.!?](?=\\p{Lu}\\p{Ll})|,[”"]?\\s+(?:${alt(participles)})\\b|,\\s+(?:a|an)\\s+(?:[\\p{Ll}-]+\\s+){0,3}(?:that|which)\\b[^,;]*$|\\s[-–—]\\s+(?:something|a point|an idea|a claim|a view)\\b|,\\s+and\\s+(?:also\\s+|then\\s+|later\\s+)?\\p{Ll}{3,}ed\\b`, 'gu'));
   /** "said Monday in an interview with …": where it was said, no content. */
   const onlySetting = once(lex, 'reported.ts:onlySetting', () => new RegExp(`^\\s*(?:in|at|during|on)\\s+(?:a|an|the|his|her|their|its)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?(?:${alt(L.frame_settings)})\\b`, 'u'));
   const speechNoun = once(lex, 'reported.ts:speechNoun', () => new RegExp(`\\b(?:${alt(L.speech_nouns)})s?\\s+that\\s+$`, 'u'));
