@@ -1,5 +1,6 @@
 /**
- * `npm run bench -- --articles N [--seed S] [--workers W]`: writes a realistic corpus (bench/corpus.ts) to a
+ * `npm run bench -- --articles N [--seed S] [--shape default|dense] [--workers W]`: writes a realistic corpus
+ * (bench/corpus.ts; `--shape dense` for articles of about 5.4 KB with many more quotes and actor mentions) to a
  * temporary folder, runs the whole pipeline on it as a separate process (the command users run, so its peak
  * RSS is the run's own, not the corpus generator's), and prints per stage the time, articles/s and MB/s, and
  * the run's peak RSS. Baselines on the same texts and rows:
@@ -8,6 +9,10 @@
  *   (c) DuckDB writing the released rows to Parquet from its own table, against our Parquet writer on the
  *       same rows in memory (parsing and loading are not timed on either side).
  * Ratios are ours over the baseline.
+ *
+ * `npm run bench -- --scaling [--shape S] [--small 10000] [--large 100000] [--seed S] [--workers W]`: runs the
+ * pipeline on both sizes (same seed and shape), prints both whole-run times and their ratio, and PASS when
+ * time(large)/time(small) ≤ 1.05 × large/small (10.5 for 100,000 against 10,000), FAIL and exit 1 otherwise.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -23,35 +28,100 @@ import { readJsonlEntries } from '../pipeline/export/jsonl.ts';
 import { ParquetSink } from '../pipeline/export/parquet.ts';
 import { CHUNK_CHARS, ROW_GROUP_SIZE } from '../pipeline/export/sinks.ts';
 import { primaryKeyOf, TABLE_NAMES } from '../pipeline/schema/tables.ts';
-import { writeCorpus } from './corpus.ts';
+import { SHAPES, textStats, writeShape } from './corpus.ts';
+import type { Shape } from './corpus.ts';
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, workers: { type: 'string', default: '0' } } });
-const n = Number(values.articles);
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1' },
+    workers: { type: 'string', default: '0' },
+    shape: { type: 'string', default: 'default' },
+    scaling: { type: 'boolean', default: false },
+    small: { type: 'string', default: '10000' },
+    large: { type: 'string', default: '100000' },
+  },
+});
+const shape = values.shape as Shape;
+if (!(SHAPES as readonly string[]).includes(shape)) throw new Error(`--shape must be one of ${SHAPES.join(', ')}, not "${values.shape}"`);
+const seed = Number(values.seed);
 const base = path.join(os.tmpdir(), `dispatches-bench-${process.pid}`);
-const seeds = path.join(base, 'seeds');
-const out = path.join(base, 'out');
-const corpus = writeCorpus(seeds, n, Number(values.seed));
-const mb = corpus.bytes / 1e6;
+const cli = fileURLToPath(new URL('../pipeline/cli.ts', import.meta.url));
+
+interface Measured {
+  n: number;
+  seeds: string;
+  out: string;
+  mb: number;
+  planted: number;
+  /** Whole run, process start to exit, in seconds. */
+  total: number;
+  /** Per stage: name, seconds, peak RSS so far (MB). */
+  stages: [string, number, number][];
+  peak: string;
+  summary: string;
+}
+
+/** Writes the corpus of `n` articles and runs the pipeline on it, as `npm run pipeline` runs it. */
+function measure(n: number, tag = ''): Measured {
+  const seeds = path.join(base, `seeds${tag}`);
+  const out = path.join(base, `out${tag}`);
+  const corpus = writeShape(seeds, n, seed, shape);
+  const t0 = performance.now();
+  const child = spawnSync(process.execPath, ['--import', 'tsx', cli, '--seeds', seeds, '--out', out, '--workers', values.workers], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const total = (performance.now() - t0) / 1000;
+  if (child.status !== 0) throw new Error(`the pipeline failed (exit ${child.status}):\n${child.stderr}`);
+  const stages = [...child.stderr.matchAll(/^(\w+)\s+\d+ items\s+(\d+) ms {3}peak RSS so far (\d+) MB$/gm)].map((m): [string, number, number] => [m[1]!, Number(m[2]) / 1000, Number(m[3])]);
+  const peak = /peak RSS (\d+) MB/.exec(child.stderr)?.[1] ?? '?';
+  return { n, seeds, out, mb: corpus.bytes / 1e6, planted: corpus.planted, total, stages, peak, summary: child.stderr.slice(child.stderr.indexOf('\nrelease')).trim() };
+}
+
+const header = (n: number, m: Measured) => `${n} articles (${m.mb.toFixed(1)} MB, ${m.planted} planted copies), shape ${shape}, seed ${seed}, ${os.cpus().length} cores, node ${process.version}`;
+
+if (values.scaling) {
+  const [small, large] = [Number(values.small), Number(values.large)];
+  if (!(small > 0 && large > small)) throw new Error('--scaling needs 0 < --small < --large');
+  const limit = 1.05 * (large / small);
+  const runs: Measured[] = [];
+  for (const [k, size] of [small, large].entries()) {
+    const m = measure(size, `-${k}`);
+    rmSync(m.seeds, { recursive: true, force: true });
+    rmSync(m.out, { recursive: true, force: true });
+    runs.push(m);
+    console.error(`measured ${header(size, m)}: ${m.total.toFixed(2)} s`);
+  }
+  rmSync(base, { recursive: true, force: true });
+  const names = runs[0]!.stages.map(([s]) => s);
+  console.log(`dispatches bench --scaling: shape ${shape}, seed ${seed}, ${os.cpus().length} cores, node ${process.version}\n`);
+  console.log(`| articles | MB | whole run (s) | peak RSS (MB) | ${names.join(' (s) | ')} (s) |\n| ---: | ---: | ---: | ---: |${' ---: |'.repeat(names.length)}`);
+  for (const m of runs) console.log(`| ${m.n} | ${m.mb.toFixed(1)} | ${m.total.toFixed(2)} | ${m.peak} | ${names.map((s) => m.stages.find(([x]) => x === s)?.[1].toFixed(2) ?? '').join(' | ')} |`);
+  const ratio = runs[1]!.total / runs[0]!.total;
+  const pass = ratio <= limit;
+  console.log(`\ntime(${large})/time(${small}) = ${runs[1]!.total.toFixed(2)} s / ${runs[0]!.total.toFixed(2)} s = ${ratio.toFixed(2)} (limit ${limit.toFixed(2)}): ${pass ? 'PASS' : 'FAIL'}`);
+  process.exit(pass ? 0 : 1);
+}
+
+const n = Number(values.articles);
+const run = measure(n);
+const { seeds, out, mb, total } = run;
 const rows: string[] = [];
 const line = (what: string, secs: number, peakMb?: number) => rows.push(`| ${what} | ${secs.toFixed(2)} | ${Math.round(n / secs)} | ${(mb / secs).toFixed(2)} | ${peakMb ?? ''} |`);
-
-// The pipeline, as `npm run pipeline` runs it.
-const cli = fileURLToPath(new URL('../pipeline/cli.ts', import.meta.url));
-const t0 = performance.now();
-const child = spawnSync(process.execPath, ['--import', 'tsx', cli, '--seeds', seeds, '--out', out, '--workers', values.workers], { encoding: 'utf8', maxBuffer: 64 << 20 });
-const total = (performance.now() - t0) / 1000;
-if (child.status !== 0) throw new Error(`the pipeline failed (exit ${child.status}):\n${child.stderr}`);
-for (const m of child.stderr.matchAll(/^(\w+)\s+\d+ items\s+(\d+) ms {3}peak RSS so far (\d+) MB$/gm)) line(m[1]!, Number(m[2]) / 1000, Number(m[3]));
+for (const [stage, secs, peakMb] of run.stages) line(stage, secs, peakMb);
 line('**whole pipeline** (process start to exit)', total);
-const peak = /peak RSS (\d+) MB/.exec(child.stderr)?.[1] ?? '?';
-const summary = child.stderr.slice(child.stderr.indexOf('\nrelease')).trim();
-console.log(`dispatches bench: ${n} articles (${mb.toFixed(1)} MB, ${corpus.planted} planted copies), seed ${values.seed}, ${os.cpus().length} cores, node ${process.version}\n`);
+console.log(`dispatches bench: ${header(n, run)}\n`);
 console.log('| stage | seconds | articles/s | MB/s | peak RSS so far (MB) |\n| --- | ---: | ---: | ---: | ---: |');
 console.log(rows.join('\n'));
-console.log(`\npeak RSS of the run: ${peak} MB\n${summary}`);
+console.log(`\npeak RSS of the run: ${run.peak} MB\n${run.summary}`);
+
+// What the corpus holds per article (the shapes differ here), and the rows the run made of it.
+const txt = readdirSync(seeds).filter((f) => f.endsWith('.txt'));
+const stats = txt.map((f) => textStats(readFileSync(path.join(seeds, f), 'utf8')));
+const avg = (k: keyof (typeof stats)[number]) => stats.reduce((a, x) => a + x[k], 0) / stats.length;
+const tableRows = Object.fromEntries([...(/^rows\s+(.*)$/m.exec(run.summary)?.[1] ?? '').matchAll(/(\w+) (\d+)/g)].map((m) => [m[1]!, Number(m[2])]));
+const perArticle = ['quotes', 'actor_mentions', 'events'].map((t) => `${t} ${((tableRows[t] ?? 0) / n).toFixed(1)}`).join(', ');
+console.log(`per article: ${(avg('bytes') / 1000).toFixed(2)} KB, ${avg('quotes').toFixed(1)} opening quote marks, ${avg('cues').toFixed(1)} said/told/according to, ${avg('names').toFixed(1)} capitalised name runs; rows ${perArticle}`);
 
 // (a) floor: read, NFC, tokenise, hash.
-const txt = readdirSync(seeds).filter((f) => f.endsWith('.txt'));
 let t = performance.now();
 for (const f of txt) createHash('sha256').update(words(readFileSync(path.join(seeds, f), 'utf8').normalize('NFC')).join(' ')).digest('hex');
 const floor = (performance.now() - t) / 1000;
