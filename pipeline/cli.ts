@@ -10,7 +10,7 @@ import { PipelineError } from './errors.ts';
 import { parseFailArticles } from './failure.ts';
 import { DEFAULT_OPTIONS } from './options.ts';
 import type { RunOptions } from './options.ts';
-import { run, ValidationFailed } from './run.ts';
+import { run, syncProjectDocs, ValidationFailed } from './run.ts';
 
 const HELP = `Usage: npm run pipeline -- [options]
 
@@ -132,9 +132,10 @@ async function main(): Promise<void> {
     const summary = await run(
       options,
       (stage, items, ms) => process.stderr.write(`${stage.padEnd(9)} ${String(items).padStart(7)} items ${ms.toFixed(0).padStart(7)} ms   peak RSS so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`),
-      path.resolve(options.out) === projectOut,
       pauseAt(process.env['DISPATCHES_PAUSE_AT']),
     );
+    // A full release into the project's own dist-data: the project's DATASHEET.md and CHANGELOG.md follow it.
+    if (path.resolve(options.out) === projectOut && options.profile === 'full') syncProjectDocs(summary.dir);
     const { counts, tables, quarantined_by_code: byCode } = summary.report;
     const codes = Object.entries(byCode).map(([code, n]) => `${code} ${n}`).join(', ');
     process.stderr.write(

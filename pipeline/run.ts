@@ -70,231 +70,293 @@ function* batches<T>(items: Iterable<T>, size = BATCH): Generator<T[]> {
 }
 
 /**
- * Runs every stage and writes the release. `syncDatasheet` also refreshes the project's DATASHEET.md.
- *
- * Memory stays bounded by what the corpus steps need, not by the corpus: files are read as their batch comes
- * up, clean writes each article (body included) to a store on disk, dedupe works on compact summaries,
- * annotate's workers read the articles back themselves, and every table goes to a disk spool that the export
- * reads back in id order.
+ * Everything a run carries from step to step. Memory stays bounded by what the corpus steps need, not by the
+ * corpus: files are read as their batch comes up, clean writes each article (body included) to a store on disk,
+ * dedupe works on compact summaries, annotate's workers read the articles back themselves, and every table goes
+ * to a disk spool that the export reads back in id order.
  */
-export async function run(options: RunOptions, progress: Progress = () => {}, syncDatasheet = false, onStep?: (step: string) => void): Promise<RunSummary> {
-  const timed = <T>(name: string, items: (r: T) => number, f: () => T): T => {
-    const t0 = performance.now();
-    const r = f();
-    progress(name, items(r), performance.now() - t0);
-    return r;
-  };
-  const timedAsync = async (name: string, f: () => Promise<number>): Promise<void> => {
-    const t0 = performance.now();
-    const n = await f();
-    progress(name, n, performance.now() - t0);
-  };
-  const meta = { ...(datasetMeta as DatasetMeta), ...(options.version ? { version: options.version } : {}) };
-  const folder = timed('read', (f) => f.entries.length, () => readSeedFolder(options.seeds, options.maxBytes, true));
-  const manifest = timed('ingest', () => folder.entries.length, () => planIngest(folder));
-  // Per-article stages run on worker threads when there is enough work to pay for starting them.
-  const workers = options.workers || (folder.entries.length < 500 ? 1 : Math.min(2, availableParallelism()));
-  const pool = createPool(workers);
-  // Failpoints (testing) travel with the items of their files, so they fire on worker threads too.
-  const failAt = (file: string): { fail?: FailStage } => {
-    const fail = options.failArticles?.get(file);
-    return fail ? { fail } : {};
-  };
+interface RunState {
+  options: RunOptions;
+  progress: Progress;
+  onStep: ((step: string) => void) | undefined;
+  meta: DatasetMeta;
+  pool: ReturnType<typeof createPool> | null;
+  work: string;
+  /** Clean articles wait on disk (as JSON, body included); memory keeps their id, file and place. */
+  articles: ArticleStore;
+  shingles: ShingleStore;
+  folder: ReturnType<typeof readSeedFolder> | null;
+  manifest: ReturnType<typeof planIngest>;
+  outcomes: FileOutcome[];
+  kept: { id: string; file: string; ref: StoreRef }[];
+  summaries: CompactSummary[];
+  shingleRef: Map<string, StoreRef>;
+  terms: Interner;
+  fileOf: Map<string, string>;
+  decisions: ReturnType<typeof storyDecisions> | null;
+  spools: Partial<Record<TableName, TableSpool>>;
+  issues: ValidationIssue[];
+  references: ReferenceSet;
+  corpus: CorpusAnnotations;
+  /** The mentions the event evidence and the quotes' speakers name: only those are kept as keys. */
+  evidenceMentions: Set<string>;
+  /** Articles whose own row failed its check: they leave the release. */
+  rowless: Set<string>;
+  summary: RunSummary | null;
+}
+
+type Step = (s: RunState) => Promise<RunState>;
+
+/** The run, in order: each step takes the run state and hands it on. */
+const STEPS: readonly Step[] = [read, clean, dedupe, annotate, validate, exportRelease];
+
+/** Runs every step and writes the release (the CLI then syncs the project's DATASHEET.md and CHANGELOG.md). */
+export async function run(options: RunOptions, progress: Progress = () => {}, onStep?: (step: string) => void): Promise<RunSummary> {
   const work = createScratch();
-  // Named apart from the table spools, which are folders named after their tables.
-  const articles = new ArticleStore(path.join(work, 'clean-articles.store'));
-  const shingles = new ShingleStore(path.join(work, 'shingles.store'));
+  let state: RunState = {
+    ...{ options, progress, onStep, meta: { ...(datasetMeta as DatasetMeta), ...(options.version ? { version: options.version } : {}) } },
+    ...{ pool: null, work, folder: null, manifest: new Map(), decisions: null, summary: null },
+    // Named apart from the table spools, which are folders named after their tables.
+    ...{ articles: new ArticleStore(path.join(work, 'clean-articles.store')), shingles: new ShingleStore(path.join(work, 'shingles.store')) },
+    ...{ outcomes: [], kept: [], summaries: [], shingleRef: new Map(), terms: new Interner(), fileOf: new Map() },
+    ...{ spools: {}, issues: [], references: new ReferenceSet(), corpus: new CorpusAnnotations(), evidenceMentions: new Set(), rowless: new Set() },
+  };
   try {
-    return await stages();
+    for (const step of STEPS) state = await step(state);
+    return state.summary!;
   } finally {
-    articles.close();
-    shingles.close();
-    await pool.close();
+    state.articles.close();
+    state.shingles.close();
+    await state.pool?.close();
     rmSync(work, { recursive: true, force: true });
   }
+}
 
-  async function stages(): Promise<RunSummary> {
-    // clean: every file read, decoded and cleaned; the body goes to the text store, a summary stays for dedupe.
-    const outcomes: FileOutcome[] = [];
-    const decoded: FileOutcome[] = [];
-    // Clean articles wait on disk (as JSON, body included); memory keeps their id, file and place.
-    const kept: { id: string; file: string; ref: StoreRef }[] = [];
-    let summaries: CompactSummary[] = [];
-    const shingleRef = new Map<string, StoreRef>();
-    const terms = new Interner();
-    await timedAsync('clean', async () => {
-      const items = sortedEntries(folder).map((entry) => ({ entry, manifest: manifest.get(entry.name) ?? null, ...failAt(entry.name) }));
-      await pool.stream('prepare', batches(items), (results) => {
-        for (const r of results) {
-          outcomes.push(r.outcome);
-          if (r.decoded) decoded.push(r.outcome);
-          if (!r.article || !r.summary) continue;
-          const { id, file, json } = r.article;
-          kept.push({ id, file, ref: articles.addJson(json) });
-          shingleRef.set(id, shingles.addSet(r.summary.shingles));
-          // Name terms repeat across articles: one string each, not one per article.
-          summaries.push({ sig: r.summary.sig, terms: new Map([...r.summary.terms].map(([t, n]) => [terms.of(t), n])) });
-        }
-      });
-      return decoded.length;
+/** Times `f` as one line of the progress report. */
+function timed<T>(s: RunState, name: string, items: (r: T) => number, f: () => T): T {
+  const t0 = performance.now();
+  const r = f();
+  s.progress(name, items(r), performance.now() - t0);
+  return r;
+}
+
+async function timedAsync(s: RunState, name: string, f: () => Promise<number>): Promise<void> {
+  const t0 = performance.now();
+  const n = await f();
+  s.progress(name, n, performance.now() - t0);
+}
+
+/** Failpoints (testing) travel with the items of their files, so they fire on worker threads too. */
+function failAt(s: RunState, file: string): { fail?: FailStage } {
+  const fail = s.options.failArticles?.get(file);
+  return fail ? { fail } : {};
+}
+
+/** read: the seed folder and its manifest; the worker pool, sized to the work. */
+async function read(s: RunState): Promise<RunState> {
+  const folder = timed(s, 'read', (f) => f.entries.length, () => readSeedFolder(s.options.seeds, s.options.maxBytes, true));
+  const manifest = timed(s, 'ingest', () => folder.entries.length, () => planIngest(folder));
+  // Per-article stages run on worker threads when there is enough work to pay for starting them.
+  const workers = s.options.workers || (folder.entries.length < 500 ? 1 : Math.min(2, availableParallelism()));
+  return { ...s, folder, manifest, pool: createPool(workers) };
+}
+
+/** clean: every file read, decoded and cleaned; the body goes to the text store, a summary stays for dedupe. */
+async function clean(s: RunState): Promise<RunState> {
+  const decoded: FileOutcome[] = [];
+  await timedAsync(s, 'clean', async () => {
+    const items = sortedEntries(s.folder!).map((entry) => ({ entry, manifest: s.manifest.get(entry.name) ?? null, ...failAt(s, entry.name) }));
+    await s.pool!.stream('prepare', batches(items), (results) => {
+      for (const r of results) {
+        s.outcomes.push(r.outcome);
+        if (r.decoded) decoded.push(r.outcome);
+        if (!r.article || !r.summary) continue;
+        const { id, file, json } = r.article;
+        s.kept.push({ id, file, ref: s.articles.addJson(json) });
+        s.shingleRef.set(id, s.shingles.addSet(r.summary.shingles));
+        // Name terms repeat across articles: one string each, not one per article.
+        s.summaries.push({ sig: r.summary.sig, terms: new Map([...r.summary.terms].map(([t, n]) => [s.terms.of(t), n])) });
+      }
     });
-    markCaseClashes(decoded);
+    return decoded.length;
+  });
+  markCaseClashes(decoded);
+  return s;
+}
 
-    const dedupeOptions = { near: { nearThreshold: options.nearThreshold } };
-    const links = timed('dedupe', () => kept.length, () => duplicateLinks(summaries, dedupeOptions, (id) => shingles.readSet(shingleRef.get(id)!)));
-    const decisions = timed('stories', (d) => new Set(d.stories.values()).size, () => storyDecisions(summaries, links, dedupeOptions));
-    summaries = [];
-    shingleRef.clear();
-    terms.clear();
-    const fileOf = new Map(kept.map(({ id, file }) => [id, file]));
-    for (const o of outcomes) {
-      const l = o.article_id ? decisions.linkOf.get(o.article_id) : undefined;
-      if (l) {
-        const sim = `Jaccard ${l.jaccard.toFixed(4)}, containment ${l.containment.toFixed(4)}`;
-        Object.assign(o, { status: 'duplicate', code: l.kind === 'exact' ? 'EXACT_DUPLICATE' : 'NEAR_DUPLICATE', message: `duplicate of ${fileOf.get(l.of)} (${l.of}); ${sim}` });
-      }
+/** dedupe: exact and near duplicates, then story clusters, over the compact summaries; duplicates are marked in the report. */
+async function dedupe(s: RunState): Promise<RunState> {
+  const dedupeOptions = { near: { nearThreshold: s.options.nearThreshold } };
+  const links = timed(s, 'dedupe', () => s.kept.length, () => duplicateLinks(s.summaries, dedupeOptions, (id) => s.shingles.readSet(s.shingleRef.get(id)!)));
+  const decisions = timed(s, 'stories', (d) => new Set(d.stories.values()).size, () => storyDecisions(s.summaries, links, dedupeOptions));
+  s.summaries.length = 0;
+  s.shingleRef.clear();
+  s.terms.clear();
+  const fileOf = new Map(s.kept.map(({ id, file }) => [id, file]));
+  for (const o of s.outcomes) {
+    const l = o.article_id ? decisions.linkOf.get(o.article_id) : undefined;
+    if (l) {
+      const sim = `Jaccard ${l.jaccard.toFixed(4)}, containment ${l.containment.toFixed(4)}`;
+      Object.assign(o, { status: 'duplicate', code: l.kind === 'exact' ? 'EXACT_DUPLICATE' : 'NEAR_DUPLICATE', message: `duplicate of ${fileOf.get(l.of)} (${l.of}); ${sim}` });
     }
+  }
+  return { ...s, decisions, fileOf };
+}
 
-    // annotate: each article gets its final fields and is checked; canonical English ones are annotated. Rows
-    // go to the spools as they come; the registry and the event reports are the only corpus-wide state.
-    const spools: Partial<Record<TableName, TableSpool>> = { articles: new TableSpool(work, 'articles'), actor_mentions: new TableSpool(work, 'actor_mentions'), quotes: new TableSpool(work, 'quotes') };
-    const issues: ValidationIssue[] = [];
-    const references = new ReferenceSet();
-    const corpus = new CorpusAnnotations();
-    const evidenceMentions = new Set<string>();
-    const outcomeOf = new Map(outcomes.flatMap((o) => (o.article_id ? [[o.article_id, o] as const] : [])));
-    // Articles whose own row failed its check: they leave the release.
-    const rowless = new Set<string>();
-    await timedAsync('annotate', async () => {
-      const items = function* () {
-        for (const { id, file, ref } of kept) yield { store: articles.file, ref, fields: dedupeFields(id, decisions), ...failAt(file) };
-      };
-      await pool.stream('annotate', batches(items()), (results) => {
-        for (const r of results) fileArticle(r);
-      });
-      return spools.actor_mentions!.count + spools.quotes!.count;
-    });
-
-    /**
-     * Files one article's results, once the corpus step has taken its share: when that throws, the article fails
-     * (CORPUS_FAILED) with nothing of it merged, and its row is filed as "failed", without its mentions and quotes.
-     */
-    function fileArticle(r: AnnotateOutput): void {
-      const id = r.article.article_id;
-      const file = fileOf.get(id)!;
-      let { row, annotation, failure } = r;
-      if (annotation) {
-        try {
-          failpoint(options.failArticles?.get(file), 'corpus', file);
-          corpus.add(r.article, annotation.corpus);
-        } catch (err) {
-          failure = failureOf('corpus', err);
-          annotation = null;
-          row = row && checkedRow({ ...(JSON.parse(row.line) as FullArticle), annotation_status: 'failed' });
-        }
-      }
-      if (failure) quarantine(outcomeOf.get(id)!, failure);
-      if (!row) {
-        rowless.add(id);
-        outcomeOf.get(id)!.article_id = null;
-      }
-      for (const part of [row, annotation]) {
-        if (!part) continue;
-        issues.push(...part.issues);
-        for (const x of part.references) references.add(x);
-      }
-      if (row) spools.articles!.addLine(id, row.line);
-      if (annotation) {
-        // The mentions the article's event evidence names (event_mentions.source/target_mention_id): only those
-        // are kept as keys, not every mention of the corpus.
-        const own = new Set(annotation.lines.actor_mentions.map(([rowId]) => rowId));
-        for (const d of annotation.corpus.reports) {
-          for (const span of [d.sourceMention, d.targetMention]) {
-            const mid = span && mentionId(id, span);
-            if (mid && own.has(mid)) evidenceMentions.add(mid);
-          }
-        }
-        // And the mentions the quotes name as their speakers' (quotes.speaker_mention_id).
-        for (const x of annotation.references) if (x.target === 'actor_mentions' && own.has(x.id)) evidenceMentions.add(x.id);
-      }
-      for (const [rowId, line] of annotation?.lines.actor_mentions ?? []) spools.actor_mentions!.addLine(rowId, line);
-      for (const [rowId, line] of annotation?.lines.quotes ?? []) spools.quotes!.addLine(rowId, line);
-    }
-
-    // validate: the corpus tables, each row checked and filed in its spool as it comes (the export reads every
-    // table from a spool, partition by partition), then every reference against the keys of its target table.
-    for (const t of ['actors', 'events', 'event_mentions'] as const) spools[t] = new TableSpool(work, t);
-    timed('validate', (n) => n, () => {
-      // Evidence texts are filled in from the stored articles, each read once; the merge keeps offsets only.
-      const m = corpus.finish(() => '');
-      const textRef = new Map(kept.filter(({ id }) => !rowless.has(id)).map(({ id, ref }) => [id, ref]));
-      const keys: Partial<Record<TableName, { has(id: string): boolean }>> = {
-        articles: textRef,
-        actors: new Set(m.actors.map((a) => a.actor_id)),
-        events: new Set(m.events.map((e) => e.event_id)),
-        actor_mentions: evidenceMentions,
-      };
-      const file = (table: 'actors' | 'events' | 'event_mentions', row: Record<string, unknown>, text: string | undefined) => {
-        const r = checkRow(table, row, text);
-        issues.push(...r.issues);
-        references.addRow(table, String(row[primaryKeyOf(table)]), r.references);
-        spools[table]!.add(row);
-      };
-      const n = m.actors.length + m.events.length + m.event_mentions.length;
-      for (const a of m.actors.splice(0)) file('actors', a as unknown as Record<string, unknown>, undefined);
-      for (const e of m.events.splice(0)) file('events', e as unknown as Record<string, unknown>, undefined);
-      const mentions = m.event_mentions.splice(0).sort((a, b) => (a.article_id < b.article_id ? -1 : a.article_id > b.article_id ? 1 : 0));
-      let current: [string, string | undefined] = ['', undefined];
-      for (const em of mentions) {
-        if (current[0] !== em.article_id) {
-          const ref = textRef.get(em.article_id);
-          current = [em.article_id, ref ? articles.readArticle(ref).text : undefined];
-        }
-        em.text = current[1]?.slice(em.char_start, em.char_end) ?? '';
-        file('event_mentions', em as unknown as Record<string, unknown>, current[1]);
-        // Filed: the slice must not keep the article text alive for the rest of the loop.
-        em.text = '';
-      }
-      issues.push(...references.unresolved((table, id) => keys[table]?.has(id) ?? false));
-      return n;
-    });
-    if (issues.length) throw new ValidationFailed(issues);
-    if (options.strict) {
-      const q = outcomes.filter((o) => o.status === 'quarantined');
-      if (q.length) throw new PipelineError('INPUT_QUARANTINED', `${q.length} file(s) quarantined in strict mode (first: ${q[0]!.code}: ${q[0]!.message})`, { file: q[0]!.file }, 'fix or remove the files, or run without --strict to release the rest');
-    }
-
-    const tables = Object.fromEntries(TABLE_NAMES.map((t) => [t, spools[t]!.seal()])) as Record<TableName, TableSource>;
-    const report = buildReport(meta.version, outcomes, Object.fromEntries(TABLE_NAMES.map((t) => [t, tables[t].count])) as Record<TableName, number>);
-    // The export needs only the spools and the report: let the rest go before the export workers need memory.
-    kept.length = 0;
-    outcomes.length = 0;
-    references.clear();
-    decisions.linkOf.clear();
-    decisions.stories.clear();
-    const t0 = performance.now();
-    const template = readFileSync(DATASHEET, 'utf8');
-    const changelog = readFileSync(CHANGELOG, 'utf8');
-    const outDir = options.profile === 'public' ? path.join(options.out, 'public') : options.out;
-    // Tables export in parallel, one per worker at a time, the largest first; the public profile is derived
-    // row by row from the validated full rows, and each row is checked again as released.
-    const exportTables = async (jobs: TableJob[]): Promise<TableResult[]> => {
-      const order = jobs.map((_, i) => i).sort((a, b) => (jobs[b]!.source?.count ?? 0) - (jobs[a]!.source?.count ?? 0) || a - b);
-      const results: TableResult[] = new Array(jobs.length);
-      let k = 0;
-      await pool.stream('export', (order.map((i) => [jobs[i]!])), (r) => (results[order[k++]!] = r[0]!), 1);
-      return results;
+/**
+ * annotate: each article gets its final fields and is checked; canonical English ones are annotated. Rows go to
+ * the spools as they come; the registry and the event reports are the only corpus-wide state.
+ */
+async function annotate(s: RunState): Promise<RunState> {
+  s.spools = { articles: new TableSpool(s.work, 'articles'), actor_mentions: new TableSpool(s.work, 'actor_mentions'), quotes: new TableSpool(s.work, 'quotes') };
+  const outcomeOf = new Map(s.outcomes.flatMap((o) => (o.article_id ? [[o.article_id, o] as const] : [])));
+  await timedAsync(s, 'annotate', async () => {
+    const items = function* () {
+      for (const { id, file, ref } of s.kept) yield { store: s.articles.file, ref, fields: dedupeFields(id, s.decisions!), ...failAt(s, file) };
     };
-    const written = await writeRelease({ outDir, meta, tables, report, profile: options.profile, exportTables, datasheetTemplate: template, changelogTemplate: changelog, ...(onStep ? { onStep } : {}) });
-    progress('export', written.files.length, performance.now() - t0);
-    if (syncDatasheet && options.profile === 'full') {
-      // The project's DATASHEET.md and CHANGELOG.md show what the newest release says.
-      for (const [file, before] of [[DATASHEET, template], [CHANGELOG, changelog]] as const) {
-        const rendered = readFileSync(`${written.dir}/${file === DATASHEET ? 'DATASHEET.md' : 'CHANGELOG.md'}`, 'utf8');
-        if (rendered !== before) writeFileSync(file, rendered);
+    await s.pool!.stream('annotate', batches(items()), (results) => {
+      for (const r of results) fileArticle(s, r, outcomeOf);
+    });
+    return s.spools.actor_mentions!.count + s.spools.quotes!.count;
+  });
+  return s;
+}
+
+/**
+ * Files one article's results, once the corpus step has taken its share: when that throws, the article fails
+ * (CORPUS_FAILED) with nothing of it merged, and its row is filed as "failed", without its mentions and quotes.
+ */
+function fileArticle(s: RunState, r: AnnotateOutput, outcomeOf: Map<string, FileOutcome>): void {
+  const id = r.article.article_id;
+  const file = s.fileOf.get(id)!;
+  let { row, annotation, failure } = r;
+  if (annotation) {
+    try {
+      failpoint(s.options.failArticles?.get(file), 'corpus', file);
+      s.corpus.add(r.article, annotation.corpus);
+    } catch (err) {
+      failure = failureOf('corpus', err);
+      annotation = null;
+      row = row && checkedRow({ ...(JSON.parse(row.line) as FullArticle), annotation_status: 'failed' });
+    }
+  }
+  if (failure) quarantine(outcomeOf.get(id)!, failure);
+  if (!row) {
+    s.rowless.add(id);
+    outcomeOf.get(id)!.article_id = null;
+  }
+  for (const part of [row, annotation]) {
+    if (!part) continue;
+    s.issues.push(...part.issues);
+    for (const x of part.references) s.references.add(x);
+  }
+  if (row) s.spools.articles!.addLine(id, row.line);
+  if (annotation) {
+    // The mentions the article's event evidence names (event_mentions.source/target_mention_id): only those
+    // are kept as keys, not every mention of the corpus.
+    const own = new Set(annotation.lines.actor_mentions.map(([rowId]) => rowId));
+    for (const d of annotation.corpus.reports) {
+      for (const span of [d.sourceMention, d.targetMention]) {
+        const mid = span && mentionId(id, span);
+        if (mid && own.has(mid)) s.evidenceMentions.add(mid);
       }
     }
-    return { ...written, report };
+    // And the mentions the quotes name as their speakers' (quotes.speaker_mention_id).
+    for (const x of annotation.references) if (x.target === 'actor_mentions' && own.has(x.id)) s.evidenceMentions.add(x.id);
+  }
+  for (const [rowId, line] of annotation?.lines.actor_mentions ?? []) s.spools.actor_mentions!.addLine(rowId, line);
+  for (const [rowId, line] of annotation?.lines.quotes ?? []) s.spools.quotes!.addLine(rowId, line);
+}
+
+/**
+ * validate: the one place a run's rows are judged. The corpus tables (actors, events, event_mentions) are
+ * checked row by row and filed in their spools; every reference of every table is resolved against the keys
+ * of its target; the per-article checks made on the workers arrive as issues. Any issue fails the run, and
+ * `--strict` fails it on any quarantined file.
+ */
+async function validate(s: RunState): Promise<RunState> {
+  const { spools, issues, references, articles } = s;
+  for (const t of ['actors', 'events', 'event_mentions'] as const) spools[t] = new TableSpool(s.work, t);
+  timed(s, 'validate', (n) => n, () => {
+    // Evidence texts are filled in from the stored articles, each read once; the merge keeps offsets only.
+    const m = s.corpus.finish(() => '');
+    const textRef = new Map(s.kept.filter(({ id }) => !s.rowless.has(id)).map(({ id, ref }) => [id, ref]));
+    const keys: Partial<Record<TableName, { has(id: string): boolean }>> = {
+      articles: textRef,
+      actors: new Set(m.actors.map((a) => a.actor_id)),
+      events: new Set(m.events.map((e) => e.event_id)),
+      actor_mentions: s.evidenceMentions,
+    };
+    const file = (table: 'actors' | 'events' | 'event_mentions', row: Record<string, unknown>, text: string | undefined) => {
+      const r = checkRow(table, row, text);
+      issues.push(...r.issues);
+      references.addRow(table, String(row[primaryKeyOf(table)]), r.references);
+      spools[table]!.add(row);
+    };
+    const n = m.actors.length + m.events.length + m.event_mentions.length;
+    for (const a of m.actors.splice(0)) file('actors', a as unknown as Record<string, unknown>, undefined);
+    for (const e of m.events.splice(0)) file('events', e as unknown as Record<string, unknown>, undefined);
+    const mentions = m.event_mentions.splice(0).sort((a, b) => (a.article_id < b.article_id ? -1 : a.article_id > b.article_id ? 1 : 0));
+    let current: [string, string | undefined] = ['', undefined];
+    for (const em of mentions) {
+      if (current[0] !== em.article_id) {
+        const ref = textRef.get(em.article_id);
+        current = [em.article_id, ref ? articles.readArticle(ref).text : undefined];
+      }
+      em.text = current[1]?.slice(em.char_start, em.char_end) ?? '';
+      file('event_mentions', em as unknown as Record<string, unknown>, current[1]);
+      // Filed: the slice must not keep the article text alive for the rest of the loop.
+      em.text = '';
+    }
+    issues.push(...references.unresolved((table, id) => keys[table]?.has(id) ?? false));
+    return n;
+  });
+  if (issues.length) throw new ValidationFailed(issues);
+  if (s.options.strict) {
+    const q = s.outcomes.filter((o) => o.status === 'quarantined');
+    if (q.length) throw new PipelineError('INPUT_QUARANTINED', `${q.length} file(s) quarantined in strict mode (first: ${q[0]!.code}: ${q[0]!.message})`, { file: q[0]!.file }, 'fix or remove the files, or run without --strict to release the rest');
+  }
+  return s;
+}
+
+/**
+ * export: the sealed spools written as the release, tables in parallel on the pool (one per worker at a time,
+ * the largest first); the public profile is derived row by row from the validated full rows, and each row is
+ * checked again as released.
+ */
+async function exportRelease(s: RunState): Promise<RunState> {
+  const { options, meta, spools } = s;
+  const tables = Object.fromEntries(TABLE_NAMES.map((t) => [t, spools[t]!.seal()])) as Record<TableName, TableSource>;
+  const report = buildReport(meta.version, s.outcomes, Object.fromEntries(TABLE_NAMES.map((t) => [t, tables[t].count])) as Record<TableName, number>);
+  // The export needs only the spools and the report: let the rest go before the export workers need memory.
+  s.kept.length = 0;
+  s.outcomes.length = 0;
+  s.references.clear();
+  s.decisions?.linkOf.clear();
+  s.decisions?.stories.clear();
+  const t0 = performance.now();
+  const outDir = options.profile === 'public' ? path.join(options.out, 'public') : options.out;
+  const exportTables = async (jobs: TableJob[]): Promise<TableResult[]> => {
+    const order = jobs.map((_, i) => i).sort((a, b) => (jobs[b]!.source?.count ?? 0) - (jobs[a]!.source?.count ?? 0) || a - b);
+    const results: TableResult[] = new Array(jobs.length);
+    let k = 0;
+    await s.pool!.stream('export', order.map((i) => [jobs[i]!]), (r) => (results[order[k++]!] = r[0]!), 1);
+    return results;
+  };
+  const templates = { datasheetTemplate: readFileSync(DATASHEET, 'utf8'), changelogTemplate: readFileSync(CHANGELOG, 'utf8') };
+  const written = await writeRelease({ outDir, meta, tables, report, profile: options.profile, exportTables, ...templates, ...(s.onStep ? { onStep: s.onStep } : {}) });
+  s.progress('export', written.files.length, performance.now() - t0);
+  return { ...s, summary: { ...written, report } };
+}
+
+/**
+ * The project's DATASHEET.md and CHANGELOG.md show what the newest release says: after a full-profile run into
+ * the project's own dist-data, the CLI copies them from the release (only when they differ).
+ */
+export function syncProjectDocs(releaseDir: string): void {
+  for (const [file, name] of [[DATASHEET, 'DATASHEET.md'], [CHANGELOG, 'CHANGELOG.md']] as const) {
+    const rendered = readFileSync(path.join(releaseDir, name), 'utf8');
+    if (rendered !== readFileSync(file, 'utf8')) writeFileSync(file, rendered);
   }
 }
 
