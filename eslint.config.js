@@ -1,6 +1,7 @@
 // Lint rules: typescript-eslint's recommended set, plus the conventions we hold to
-// (no console outside the CLI shell, no default exports).
+// (no console outside the CLI shell, no default exports, no import circles).
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -15,6 +16,18 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // No import circles: a module never reaches itself through its imports (type-only imports count too).
+    files: ['pipeline/**/*.ts', 'bench/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.mjs', '.json'] })],
+      // The modules an import reaches are parsed too, to follow the circle.
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/extensions': ['.ts', '.js', '.mjs'],
+    },
+    rules: { 'import-x/no-cycle': ['error', { allowUnsafeDynamicCyclicDependency: false }] },
   },
   {
     files: ['pipeline/cli.ts', 'pipeline/release.ts', 'pipeline/publish/cli.ts', 'notebooks/**', 'pipeline/eval/cli.ts', 'pipeline/eval/dev.ts', 'pipeline/schema/generate-types.ts', 'tests/**', 'notebooks/**', 'bench/**'],

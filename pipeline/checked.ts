@@ -8,7 +8,7 @@ import { CorpusAnnotations, corpusProblems } from './annotate.ts';
 import type { ArticleRows } from './annotate.ts';
 import { actorId } from './annotate/registry.ts';
 import { PipelineError } from './errors.ts';
-import { jsonLine } from './export/jsonl.ts';
+import { jsonLine } from './export/json-line.ts';
 import type { DedupedArticle, FullArticle } from './model.ts';
 import type { TableName } from './schema/tables.ts';
 import { checkRow, ReferenceSet } from './validate.ts';

@@ -21,7 +21,7 @@ import { TableSpool } from './export/spool.ts';
 import type { TableSource } from './export/spool.ts';
 import type { TableJob, TableResult } from './export/table.ts';
 import { planIngest, sortedEntries } from './ingest.ts';
-import { createPool } from './io/pool.ts';
+import { createPool } from './pool.ts';
 import { Interner } from './intern.ts';
 import { createScratch } from './io/scratch.ts';
 import { readSeedFolder } from './io/seeds.ts';

@@ -27,7 +27,7 @@ describe('worker threads', () => {
 
 describe('worker pool', () => {
   it('hands back results in batch order and carries a PipelineError across threads with its code', async () => {
-    const { createPool } = await import('../pipeline/io/pool.ts');
+    const { createPool } = await import('../pipeline/pool.ts');
     const { TableSpool } = await import('../pipeline/export/spool.ts');
     const { PipelineError } = await import('../pipeline/errors.ts');
     const { mkdirSync } = await import('node:fs');

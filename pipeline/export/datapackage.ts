@@ -3,8 +3,7 @@
  * size, `sha256:` hash, and the Table Schema derived from our JSON Schema (types, constraints, primary and
  * foreign keys). Pure.
  */
-import { columnsOf, primaryKeyOf } from '../schema/tables.ts';
-import { TEXT_TABLES } from './metadata.ts';
+import { columnsOf, primaryKeyOf, TEXT_TABLES } from '../schema/tables.ts';
 import type { Column, TableName } from '../schema/tables.ts';
 
 /** A data file written into the release. */

@@ -1,18 +1,8 @@
 /** JSON Lines: one object per line, keys in schema order, UTF-8, LF after every line. */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { columnsOf, TABLE_NAMES } from '../schema/tables.ts';
 import type { TableName } from '../schema/tables.ts';
 import { drainRows, textFile } from './sinks.ts';
 import type { Sink } from './sinks.ts';
-
-const NAMES = new Map<TableName, string[]>(TABLE_NAMES.map((t) => [t, columnsOf(t).map((c) => c.name)]));
-
-/** One row of `table` as its JSON line (keys in schema order, missing values as null). */
-export function jsonLine(table: TableName, row: object): string {
-  const ordered: Record<string, unknown> = {};
-  for (const n of NAMES.get(table)!) ordered[n] = (row as Record<string, unknown>)[n] ?? null;
-  return `${JSON.stringify(ordered)}\n`;
-}
 
 /** JSON Lines: the lines are written as they come. */
 export class JsonlSink implements Sink {

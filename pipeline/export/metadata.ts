@@ -5,13 +5,11 @@
  * licence with its notice for third-party text (LICENSE). Dates come from the data, never from the clock. Pure.
  */
 import { stringify } from 'yaml';
-import { columnsOf, primaryKeyOf, SCHEMAS, TABLE_NAMES } from '../schema/tables.ts';
-import type { Column, TableName } from '../schema/tables.ts';
+import { columnsOf, primaryKeyOf, SCHEMAS, TABLE_NAMES, TEXT_TABLES } from '../schema/tables.ts';
+import type { Column } from '../schema/tables.ts';
 import type { DataFile, DatasetMeta } from './datapackage.ts';
 import type { RunReport } from './report.ts';
 
-/** Tables whose rows carry words of the articles (third-party text) rather than only our annotations. */
-export const TEXT_TABLES: ReadonlySet<TableName> = new Set(['articles', 'quotes', 'actor_mentions', 'event_mentions']);
 
 const CROISSANT_CONTEXT = {
   '@language': 'en',

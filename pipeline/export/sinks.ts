@@ -5,7 +5,7 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { TableName } from '../schema/tables.ts';
-import { jsonLine } from './jsonl.ts';
+import { jsonLine } from './json-line.ts';
 
 /** Receives a table's rows in order, one chunk at a time. */
 export interface Sink {

@@ -9,7 +9,7 @@ import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { primaryKeyOf } from '../schema/tables.ts';
 import type { TableName } from '../schema/tables.ts';
-import { jsonLine } from './jsonl.ts';
+import { jsonLine } from './json-line.ts';
 
 /**
  * A table's rows as the export takes them: plain data, so a worker thread can be handed it. Read with

@@ -11,6 +11,9 @@ import eventMentions from '../../schemas/event_mentions.schema.json' with { type
 
 /** Table names in release order (a table's rows only reference tables listed before it or itself). */
 export const TABLE_NAMES = ['articles', 'actors', 'actor_mentions', 'quotes', 'events', 'event_mentions'] as const;
+
+/** Tables whose rows carry words of the articles (third-party text) rather than only our annotations. */
+export const TEXT_TABLES: ReadonlySet<TableName> = new Set(['articles', 'quotes', 'actor_mentions', 'event_mentions']);
 export type TableName = (typeof TABLE_NAMES)[number];
 
 /** The subset of JSON Schema we use for a property. */

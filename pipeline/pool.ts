@@ -5,10 +5,10 @@
  * memory.
  */
 import { Worker } from 'node:worker_threads';
-import { runTask } from '../tasks.ts';
-import type { Task, TaskInput, TaskOutput } from '../tasks.ts';
-import type { ErrorPayload } from '../errors.ts';
-import { fromPayload } from '../validate.ts';
+import { runTask } from './tasks.ts';
+import type { Task, TaskInput, TaskOutput } from './tasks.ts';
+import type { ErrorPayload } from './errors.ts';
+import { fromPayload } from './validate.ts';
 
 export interface Pool {
   /**
