@@ -135,12 +135,7 @@ const DEMANDS = ['withdraw its troops', 'release the detained aid workers', 'ret
 const REASONS = ['its human rights record', 'the crackdown on protesters', 'its nuclear programme', 'the invasion', 'the disputed election', 'arms shipments', 'cyber attacks', 'the detention of opposition leaders'];
 const OUTLETS = ['reporters', 'the Example Wire', 'state television', 'a news conference', 'journalists', 'the Daily Meridian', 'local radio', 'parliament'];
 const QUOTES_D = [
-  'We have agreed to work together on the issues that matter most to our people',
-  'This is a step forward, but there is still a long way to go',
-  'Our position has not changed and it will not change',
-  'We call on all sides to show restraint',
-  'The talks were frank and constructive',
-  'Nobody wants a new crisis in the region',
+  ...QUOTES,
   'We will not negotiate under threat',
   'The situation on the ground is getting worse every day',
   'We expect concrete steps, not more promises',
