@@ -51,10 +51,7 @@ export function writeCorpus(dir: string, n: number, seed = 1): BenchCorpus {
     const file = `a${String(i).padStart(6, '0')}.txt`;
     let text: string;
     if (i > 20 && r() < 0.05) {
-      // A republished copy: new header, two words changed.
-      const words = texts[Math.floor(r() * texts.length)]!.split(' ');
-      for (let k = 0; k < 2; k++) words[10 + Math.floor(r() * (words.length - 20))] = pick(['said', 'officials', 'talks', 'week']);
-      text = `Latest | World\n${words.join(' ')}\nShare this article\n`;
+      text = republished(texts, r, pick);
       planted++;
     } else {
       const [a, b] = [pick(countries), pick(countries)];
@@ -193,9 +190,7 @@ export function denseArticles(n: number, seed = 1): { texts: string[]; manifest:
     const file = `a${String(i).padStart(6, '0')}.txt`;
     let text: string;
     if (i > 20 && r() < 0.05) {
-      const words = texts[Math.floor(r() * texts.length)]!.split(' ');
-      for (let k = 0; k < 2; k++) words[10 + Math.floor(r() * (words.length - 20))] = pick(['said', 'officials', 'talks', 'week']);
-      text = `Latest | World\n${words.join(' ')}\nShare this article\n`;
+      text = republished(texts, r, pick);
       planted++;
     } else {
       text = denseArticle();
@@ -340,4 +335,11 @@ export function textStats(text: string): { bytes: number; quotes: number; cues: 
     cues: text.match(/\b(?:said|told|according to)\b/gi)?.length ?? 0,
     names: text.match(/\b\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+)*/gu)?.length ?? 0,
   };
+}
+
+/** A republished copy of one of `texts`: a new header, two words changed (the near duplicates dedupe must find). */
+function republished(texts: string[], r: () => number, pick: (xs: string[]) => string): string {
+  const words = texts[Math.floor(r() * texts.length)]!.split(' ');
+  for (let k = 0; k < 2; k++) words[10 + Math.floor(r() * (words.length - 20))] = pick(['said', 'officials', 'talks', 'week']);
+  return `Latest | World\n${words.join(' ')}\nShare this article\n`;
 }

@@ -673,8 +673,8 @@ export function findEvents(
       const list: (Mention | null)[] = targets.length ? targets : [null];
       const pushedFrom = events.length;
       for (const src of sources) {
-        // An actor is not its own target, nor is its own country ("Kim pledged … for the DPRK", "Israel threatened
-        // to ban voting in East Jerusalem"): the act stays, with no target when none other is named.
+        // An actor is not its own target, nor is its own country ("Kim pledged … for the DPRK", "X threatened
+        // to ban rallies in its own capital"): the act stays, with no target when none other is named.
         const own = (t: Mention | null) => !!t && (t.key === src.key || (typeOf(t.key) === 'country' && entityOf(src.key)?.country === entityOf(t.key)?.country));
         const others = list.filter((t) => !own(t));
         for (const tgt of others.length ? others : [null]) {
