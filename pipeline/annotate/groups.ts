@@ -61,8 +61,8 @@ export function findGroups(text: string, lex: Lexicon): FoundGroup[] {
   };
   /**
    * The country word right before offset `s`, with up to two lower-case modifiers between ("Irish nationalist
-   * guerrillas", "French paper workers"): then only an adjective (a verb may stand after a country's name:
-   * "Britain sent troops"). In a run of them the first counts ("Bosnian Serb forces": Bosnia's).
+   * guerrillas", "French paper workers", "Israel's high court"): then only an adjective or a possessive (a verb
+   * may stand after a country's name: "Britain sent troops"). In a run of them the first counts ("Bosnian Serb forces": Bosnia's).
    */
   const countryBefore = (s: number): { word: string; start: number; iso: string | null } | null => {
     const ws = wordsBefore(text, s, 5);
@@ -71,7 +71,9 @@ export function findGroups(text: string, lex: Lexicon): FoundGroup[] {
     let words = ws;
     for (let skipped = 0; skipped <= 2 && words.length; skipped++) {
       const c = countryWordAt(words, end);
-      if (c && (skipped === 0 || c.demonym)) {
+      // A possessive country name is no verb's subject either: "Israel's high court", "Iran's elite guards".
+      const possessive = c ? /['’]s$/u.test(words.slice(-c.word.split(' ').length).join(' ')) : false;
+      if (c && (skipped === 0 || c.demonym || possessive)) {
         found = c;
         // Another demonym right before it: "Bosnian Serb".
         const rest = words.slice(0, words.length - c.word.split(' ').length);
