@@ -82,7 +82,8 @@ export function findGroups(text: string, lex: Lexicon): FoundGroup[] {
         return found;
       }
       const last = words[words.length - 1]!;
-      if (!/^\p{Ll}[\p{Ll}-]{2,}$/u.test(last) || lex.names.functionWords.has(last) || /ly$/u.test(last)) return null;
+      // Adjectives and nouns only: not an adverb, nor a participle ("North Korea's evolving military capabilities").
+      if (!/^\p{Ll}[\p{Ll}-]{2,}$/u.test(last) || lex.names.functionWords.has(last) || /(?:ly|ing|ed)$/u.test(last)) return null;
       end -= last.length + 1;
       words = words.slice(0, -1);
     }
