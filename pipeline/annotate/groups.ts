@@ -99,7 +99,10 @@ export function findGroups(text: string, lex: Lexicon): FoundGroup[] {
     if (entry) return entry.type === 'organization' ? { word, start, iso: entry.country } : null;
     // An unknown word: not a common word capitalised at a sentence's start ("Armed", "Some", "Unidentified").
     const initial = /(?:^|[.!?:]["”’]?\s+|\n)$/u.test(text.slice(Math.max(0, start - 4), start));
-    if (lex.names.functionWords.has(word.toLowerCase()) || lex.names.notName.has(word) || /(?:ed|ing|ly)$/u.test(word) || (initial && /s$/u.test(word))) return null;
+    if (lex.names.functionWords.has(word.toLowerCase()) || lex.names.notName.has(word) || /(?:ed|ing|ly)$/u.test(word)) return null;
+    // At a sentence's start any word is capitalised ("Later fighters …"): a name only if the text also writes it
+    // capitalised inside a sentence, or it is an acronym.
+    if (initial && word !== word.toUpperCase() && !new RegExp(`[\\p{Ll},;:]\\s+${escapeRe(word)}(?![\\p{L}\\p{N}])`, 'u').test(text)) return null;
     return { word, start, iso: null };
   };
   const out: FoundGroup[] = [];
