@@ -96,6 +96,18 @@ export interface NameLexicon {
   orgNouns: Set<string>;
   orgAfter: Set<string>;
   orgBefore: string[];
+  /** Verbs only a person is the subject of ("died", "testified"); events only a person has ("funeral"). */
+  personVerbs: string[];
+  personEvents: Set<string>;
+  /** Relation words that after "X's" make X a person ("X's widow"; not "X's sister company"). */
+  kin: Set<string>;
+  /** Works with an author ("a paper by X"), cues of a character played, a handle's nouns and naming cues. */
+  authoredWorks: Set<string>;
+  characterVerbs: Set<string>;
+  handleNouns: Set<string>;
+  namingCues: Set<string>;
+  /** A monument's word after the name of the person it commemorates ("Memorial"). */
+  commemorativeHeads: Set<string>;
   /** Capitalised words that never start or end a name (months, weekdays, function words, "Image"). */
   notName: Set<string>;
   /** Abbreviations a name may go on after ("Mr. Varga", "St. Louis"), without the dot. */
@@ -217,6 +229,14 @@ function buildNames(): NameLexicon {
     orgSuffixes: new Set(n.org_suffixes),
     mediaHeads: new Set(language.media_heads),
     notActorHeads: new Set(language.not_actor_heads),
+    personVerbs: n.person_verbs,
+    personEvents: new Set(n.person_events),
+    kin: new Set(n.relations.filter((r) => !n.relations_not_kin_after_possessive.includes(r))),
+    authoredWorks: new Set(n.authored_works),
+    characterVerbs: new Set(n.character_verbs),
+    handleNouns: new Set(n.handle_nouns),
+    namingCues: new Set(n.naming_cues),
+    commemorativeHeads: new Set(n.commemorative_heads),
   };
 }
 

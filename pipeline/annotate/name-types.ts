@@ -3,8 +3,6 @@
  * head, organisation words, the shape of a person's name, a place. What the words around it say (step 5) is
  * names.ts's. Pure.
  */
-import namesData from '../lexicon/names.json' with { type: 'json' };
-import { once } from '../regex.ts';
 import type { Lexicon } from './lexicon.ts';
 import { wordsBefore } from './name-context.ts';
 import type { Tok } from './name-runs.ts';
@@ -52,7 +50,6 @@ export function runTyper(text: string, lex: Lexicon, known: KnownNames, iso: (wo
   const L = lex.lang;
   const isHead = (w: string) => N.orgHeads.has(w);
   const gender = (t: Tok) => genderOf(lex, t);
-  const commemorative = once(lex, 'name-types.ts:commemorative', () => new Set(namesData.commemorative_heads));
   /** "J. Varga", "J.R. Varga", "A. S. Varga": initials (a letter and its dot) before one or two family-name words. */
   const initialled = (ts: Tok[]) => {
     let k = 0;
@@ -72,7 +69,7 @@ export function runTyper(text: string, lex: Lexicon, known: KnownNames, iso: (wo
     const owner = run.findIndex((t, i) => t.poss && i < run.length - 1 && (iso(words.slice(0, i + 1).join(' ')) || known.covered(first.s, t.e)));
     if (owner >= 0) return typeOf(run.slice(owner + 1));
     // "the Ana Ruiz Memorial": a monument's name opens with the person it commemorates.
-    const memorial = run.findIndex((t, i) => i >= 2 && commemorative.has(t.w));
+    const memorial = run.findIndex((t, i) => i >= 2 && N.commemorativeHeads.has(t.w));
     if (memorial >= 2) {
       const named = typeOf(run.slice(0, memorial));
       if (named.length === 1 && named[0]!.type === 'person' && named[0]!.toks.length === memorial) return named;

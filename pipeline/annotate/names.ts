@@ -30,7 +30,6 @@
  * an organisation ("… University of the US" drops it from the name, "Bank of Korea" keeps it). A type found
  * for a name holds for its other occurrences in the article.
  */
-import namesData from '../lexicon/names.json' with { type: 'json' };
 import { alt, once } from '../regex.ts';
 import type { Lexicon } from './lexicon.ts';
 import { apposition, endingPhrase, roleBeforeComma, singular, wordsBefore } from './name-context.ts';
@@ -94,16 +93,9 @@ export function findNames(text: string, sentences: Sentence[], lex: Lexicon, kno
     // ", 42,", ", KC", ", Jr": an age or a post-nominal after a name.
     suffix: new RegExp(`^,\\s+(?:\\d{1,3}\\s*,|(?:${alt([...N.suffixes])})\\b)`, 'u'),
     // "… pose at", "… died": a verb only a person is the subject of (not "pose a threat").
-    personVerb: new RegExp(`^\\s+(?:(?:${alt(N.cueAdverbs)})\\s+)?(?:${alt(namesData.person_verbs)})\\b(?!\\s+(?:a|an)\\b)`, 'u'),
-    personEvents: new Set(namesData.person_events),
-    // "X's wife", "X's son" (not "X's sister company", "X's partner").
-    kin: new Set(namesData.relations.filter((r) => !['sister', 'brother', 'partner'].includes(r))),
+    personVerb: new RegExp(`^\\s+(?:(?:${alt(N.cueAdverbs)})\\s+)?(?:${alt(N.personVerbs)})\\b(?!\\s+(?:a|an)\\b)`, 'u'),
     // ", who …", "… himself", "(born 1950)", "(1901–1976)", "(aged 45)": what is said only of a person.
     personAfter: /^(?:,\s+who\b|\s+(?:himself|herself)\b|\s+\((?:born\b|b\.\s|aged\s|\d{4}\s*[-–]\s*\d{2,4}\)))/u,
-    works: new Set(namesData.authored_works),
-    characterCues: new Set(namesData.character_verbs),
-    handles: new Set(namesData.handle_nouns),
-    naming: new Set(namesData.naming_cues),
   }));
   const lowerBefore = (s: number, n: number) => wordsBefore(text, s, n).map((w) => w.toLowerCase());
   /** The longest phrase of one or two words ending `ws` that `set` holds, as its length (0 for none). */
@@ -113,19 +105,19 @@ export function findNames(text: string, sentences: Sentence[], lex: Lexicon, kno
     const ws = lowerBefore(s, 3);
     if (ws[ws.length - 1] === 'late' && ws[ws.length - 2] === 'the') return true; // "the late X"
     if (ws[ws.length - 1] === 'the') ws.pop();
-    return ws[ws.length - 1] === 'of' && re.personEvents.has(singular(ws[ws.length - 2] ?? ''));
+    return ws[ws.length - 1] === 'of' && N.personEvents.has(singular(ws[ws.length - 2] ?? ''));
   };
   /** "a paper by X", "a novel by X": the author of a work. */
   const authored = (s: number) => {
     const ws = lowerBefore(s, 2);
-    return ws[1] === 'by' && re.works.has(singular(ws[0] ?? ''));
+    return ws[1] === 'by' && N.authoredWorks.has(singular(ws[0] ?? ''));
   };
   /** "played the X", "portrayed X", "dressed as X": a character, a person in the story told. */
   const character = (s: number) => {
     const ws = lowerBefore(s, 4);
     const the = ws[ws.length - 1] === 'the';
     if (the) ws.pop();
-    const k = endsIn(ws, re.characterCues);
+    const k = endsIn(ws, N.characterVerbs);
     return k > 0 && (the || !/^play/.test(ws[ws.length - k]!));
   };
   /** 'a user called "X"', 'a cosplayer going by the name "X"', 'the pseudonym "X"': a person's handle in quotes. */
@@ -134,9 +126,9 @@ export function findNames(text: string, sentences: Sentence[], lex: Lexicon, kno
     if (/^[Tt]he $/.test(text.slice(q - 4, q))) q -= 4;
     if (ts.length > 4 || !/["“‘']/u.test(text[q - 1] ?? '') || !/["”’']/u.test(text[ts[ts.length - 1]!.e] ?? '')) return false;
     const ws = lowerBefore(q - 1, 6);
-    if (endsIn(ws, re.handles)) return true;
-    const k = endsIn(ws, re.naming);
-    return k > 0 && ws.slice(-k - 3, -k).some((w) => re.handles.has(w) || N.personWords.has(w) || N.personWords.has(singular(w)));
+    if (endsIn(ws, N.handleNouns)) return true;
+    const k = endsIn(ws, N.namingCues);
+    return k > 0 && ws.slice(-k - 3, -k).some((w) => N.handleNouns.has(w) || N.personWords.has(w) || N.personWords.has(singular(w)));
   };
   /** A role (or organisation) noun ending the words right before `s`, and a demonym among the words before it. */
   const describedBy = (s: number, set: Set<string>): { words: string; country: string | null } | null => {
@@ -236,7 +228,7 @@ export function findNames(text: string, sentences: Sentence[], lex: Lexicon, kno
     const partner = and ? startingAt.get(last.e + and[0].length) : undefined;
     const animate = re.personVerb.test(after) || (!!partner && re.personVerb.test(text.slice(partner.toks[partner.toks.length - 1]!.e, partner.toks[partner.toks.length - 1]!.e + 60)));
     // "X's widow", "X's funeral": a possessor only a person is.
-    const owns = last.poss && (re.personEvents.has(singular(nextWord)) || re.kin.has(singular(nextWord)));
+    const owns = last.poss && (N.personEvents.has(singular(nextWord)) || N.kin.has(singular(nextWord)));
     // Not a people's plural ("African Americans, who …").
     const plural = /s$/u.test(last.w) && !!iso(last.w.slice(0, -1));
     const lived = !plural && (animate || owns || re.personAfter.test(after) || personEvent(first.s) || character(first.s));
