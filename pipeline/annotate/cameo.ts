@@ -75,6 +75,8 @@ export interface CameoLexicon {
   lemmas: LemmaIndex;
   codes: CameoCode[];
   patterns: CameoPattern[];
+  /** The word classes (shared and per root), by name. */
+  classes: ReadonlyMap<string, string[]>;
 }
 
 const DIR = new URL('../lexicon/cameo/', import.meta.url);
@@ -154,7 +156,9 @@ export function loadCameo(files: Record<string, RootFile> = readRootFiles()): Ca
       }
     }
   }
-  return { triggers, lemmas, codes, patterns };
+  // Class words are lemmas too, so that rules outside patterns (events.ts: purposes) can look them up.
+  for (const list of classes.values()) for (const w of list) if (/^[a-z]+$/.test(w)) lemmas.addNoun(w);
+  return { triggers, lemmas, codes, patterns, classes };
 }
 
 function readRootFiles(): Record<string, RootFile> {

@@ -79,7 +79,33 @@ const FORCE_ROOT = /^(?:1[5-9]|20)/u;
 /** "'s" and the head noun after at most two modifiers: "Washington's [latest] decision". */
 const POSSESSED = /^['’]s\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Ll}[\p{Ll}-]+)(?=\s*(?:[,.;:]|$|\s(?:to|on|of|for|in|at|with|over|against|and|that|from|by)\b))/u;
 /** What may follow the actor heading a subject: "of the Syrian Golan Heights", "bulldozers", "and tanks". */
-const SUBJECT_TAIL = /(?:\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'.-]*\s*){1,5}|\s+(?:and\s+)?(\p{Ll}[\p{Ll}-]+(?<!ss|us|is)s|police|personnel|military))$/u;
+const ACTOR_HEADS = alt(eventRules.actor_heads);
+/**
+ * What may follow the actor that heads a subject: a prepositional phrase of names ("of the Golan Heights"), a
+ * companion ("along with its allies"), or a bracketed name ("(APEC)") and then one modifier and a head noun
+ * (a plural or a body of the actor: "foreign ministers", "armed wing", "and tanks"). Groups: the modifier, "and",
+ * the head.
+ */
+const SUBJECT_TAIL = new RegExp(
+  String.raw`(?:\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'.-]*\s*){1,5}|\s+(?:along|together)\s+with\s+[^,;()]{1,40}|\s*\(\p{Lu}[^()]{0,40}\)` +
+    String.raw`|(?:\s*\([^()]{1,40}\))?(?:\s+(\p{Ll}[\p{Ll}-]+(?<!ly)))??\s+(and\s+)?(\p{Ll}[\p{Ll}-]+(?<!ss|us|is)s|${ACTOR_HEADS}))$`,
+  'u',
+);
+/** An owner's pronoun and a body of it as a subject: "their forces", "its own troops", "his government". */
+const OWNED_SUBJECT = new RegExp(String.raw`(?:^|\s)(its|their|his|her|Its|Their|His|Her)\s+(?:own\s+)?(?:\p{Ll}[\p{Ll}-]+\s+)?(?:${ACTOR_HEADS})$`, 'u');
+const PURPOSE_CODES: ReadonlySet<string> = new Set(eventRules.purpose_codes);
+/** Aim lemma → the fourth digit it gives a protest code (the first class listing a lemma wins). */
+const purposeAims = (cameo: CameoLexicon): Map<string, string> =>
+  once(cameo, 'events.ts:purposeAims', () => {
+    const out = new Map<string, string>();
+    for (const [digit, name] of Object.entries(eventRules.purpose_aims)) {
+      const words = cameo.classes.get(name);
+      if (!words) throw new Error(`pipeline/lexicon/event-rules.json purpose_aims: no word class "${name}" in pipeline/lexicon/cameo/`);
+      for (const w of words) if (!out.has(w)) out.set(w, digit);
+    }
+    return out;
+  });
+const OWNER_PRONOUN: Record<string, string> = { its: 'it', their: 'they', his: 'he', her: 'she' };
 const WORDLIKE = /^[\p{L}\p{N}'’]/u;
 const DETERMINERS = new Set(eventRules.noun_determiners);
 const BOUNDARY_WORDS = new Set(eventRules.boundary_words);
@@ -129,6 +155,18 @@ const CLAIM_TAIL = new RegExp(`,\\s+(?:[^,]{1,60}\\s)?(?:${alt(eventRules.claim_
 const JOINT = new RegExp(`\\b(?:${alt(eventRules.joint_markers)})\\b`, 'u');
 /** Types whose pattern governs what follows it: the act inside an accusation, demand, refusal or threat is not done. */
 const GOVERNING = new Set<PloverType>(['ACCUSE', 'REQUEST', 'REJECT', 'THREATEN', 'AGREE']);
+
+/** The index of the first token starting at or after `pos` (tokens in text order). */
+function tokenIndexAt(toks: Token[], pos: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 function tokenize(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
@@ -245,7 +283,12 @@ export function findEvents(
         }
         return { list, via: 'name' };
       }
-      const p = /(?:^|\s)(he|she|it|they|He|She|It|They)$/u.exec(pre.slice(0, end));
+      const owned = OWNED_SUBJECT.exec(pre.slice(0, end));
+      const p = owned ? null : /(?:^|\s)(he|she|it|they|He|She|It|They)$/u.exec(pre.slice(0, end));
+      if (owned) {
+        const r = pronoun(OWNER_PRONOUN[owned[1]!.toLowerCase()]!, s.start + owned.index, s);
+        return r ? { list: [r], via: 'pronoun' } : null;
+      }
       if (p) {
         const r = pronoun(p[1]!, s.start + end, s);
         return r ? { list: [r], via: 'pronoun' } : null;
@@ -266,9 +309,29 @@ export function findEvents(
   const headBefore = (pre: string, base: number): Mention | undefined => {
     const tail = SUBJECT_TAIL.exec(pre);
     if (!tail) return undefined;
-    const word = tail[1];
-    if (word && (DETERMINERS.has(word) || BOUNDARY_WORDS.has(word) || lex.names.functionWords.has(word) || cameo.triggers.has(word))) return undefined;
-    return at(base + tail.index, base);
+    const [, modifier, and, head] = tail;
+    // A word that is a trigger may be the verb of a clause ("Russia attacks"), unless "and" makes it a noun.
+    const nounLike = (w: string, trigger: boolean) => !DETERMINERS.has(w) && !BOUNDARY_WORDS.has(w) && !lex.names.functionWords.has(w) && (!trigger || !cameo.triggers.has(w));
+    if (modifier && !nounLike(modifier, true)) return undefined;
+    if (head && !nounLike(head, !and)) return undefined;
+    // The nearest actor first: "Sudanese army | troops" before "Sudanese | army troops".
+    const bare = modifier ? at(base + tail.index + tail[0].indexOf(modifier) + modifier.length, base) : undefined;
+    return bare ?? at(base + tail.index, base);
+  };
+  /**
+   * A protest coded generically takes its fourth digit from what it is for (event-rules.json `purpose_aims`):
+   * the first aim word after the pattern, before a closing attribution (", witnesses said").
+   */
+  const purposeCode = (code: string, toks: Token[], from: number, s: Sentence): string => {
+    if (!PURPOSE_CODES.has(code)) return code;
+    const attribution = CLAIM_TAIL.exec(text.slice(s.start, s.end));
+    const until = attribution ? s.start + attribution.index : s.end;
+    for (let k = from; k < toks.length && toks[k]!.start < until; k++) {
+      if (toks[k]!.punct) continue;
+      const digit = lemmasAt(k, toks).map((l) => purposeAims(cameo).get(l)).find((d) => d !== undefined);
+      if (digit) return code + digit;
+    }
+    return code;
   };
   /** Actors after `from` in the clause: the first, and any joined to it by "and" or commas. */
   const objectsFrom = (from: number, limit: number): Mention[] => {
@@ -663,7 +726,7 @@ export function findEvents(
         continue;
       }
       const acted = eventRules.military_codes[p.code as keyof typeof eventRules.military_codes] !== undefined && MILITARY.test(text.slice(tEnd, limit)) ? eventRules.military_codes[p.code as keyof typeof eventRules.military_codes]! : p.code;
-      const code = announced ? (codeFrom(announcedBy, acted) ?? announced) : acted;
+      const code = announced ? (codeFrom(announcedBy, acted) ?? announced) : purposeCode(acted, toks, tokenIndexAt(toks, best.end), s);
       const type = announced ? ploverOf(code)! : p.type;
       const time = timeOf(s, times, tStart, tEnd, limit);
       // A location stated right after the trigger's object, in the same clause: "met … in Pyongyang".
