@@ -22,7 +22,8 @@ interface Case {
 
 const dir = path.join(ROOT, 'tests/fixtures/cameo');
 const suites = readdirSync(dir)
-  .filter((f) => /^\d\d\.json$/.test(f))
+  // One file per root, and roles.json: how sources, targets and attribution are read, whatever the root.
+  .filter((f) => /^(?:\d\d|roles)\.json$/.test(f))
   .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as { root: string; cases: Case[] });
 const cases = suites.flatMap((s) => s.cases.map((c) => [c.id, c] as const));
 
@@ -72,7 +73,7 @@ describe('CAMEO lexicon', () => {
 
 describe('CAMEO fixtures (sentences written for the tests, one file per root)', () => {
   it('has sentences for every root from 02 to 20, with events and without', () => {
-    const roots = suites.map((s) => s.root).sort();
+    const roots = suites.map((s) => s.root).filter((r) => /^\d\d$/.test(r)).sort();
     expect(roots).toEqual(Array.from({ length: 19 }, (_, i) => String(i + 2).padStart(2, '0')));
     expect(cases.some(([, c]) => c.events.length === 0)).toBe(true);
   });

@@ -152,6 +152,7 @@ const CLAIM = new RegExp(`\\b(?:${alt(eventRules.claim_verbs)})\\s+(?:that\\s+)?
 const LIGHT_VERBS = new Set(eventRules.light_verbs.flatMap((l) => verbForms(l).map(([f]) => f)));
 const CLAIM_CUE = new RegExp(`\\b(?:${alt(eventRules.claim_verbs)})\\b`, 'u');
 const CLAIM_TAIL = new RegExp(`,\\s+(?:[^,]{1,60}\\s)?(?:${alt(eventRules.claim_verbs)})\\s*(?:on\\s+\\p{Lu}\\p{Ll}+\\s*)?[.]?$`, 'u');
+const REPORTER = new RegExp(`^\\s+(?:\\p{L}+\\s+)?(?:${alt(eventRules.report_sources)})\\s*$`, 'u');
 const JOINT = new RegExp(`\\b(?:${alt(eventRules.joint_markers)})\\b`, 'u');
 /** Types whose pattern governs what follows it: the act inside an accusation, demand, refusal or threat is not done. */
 const GOVERNING = new Set<PloverType>(['ACCUSE', 'REQUEST', 'REJECT', 'THREATEN', 'AGREE']);
@@ -807,6 +808,8 @@ export function findEvents(
       if (!tail) return null;
       const cue = pos + tail.index + tail[0].search(CLAIM_CUE);
       who = index.within(pos + tail.index + 1, cue).pop();
+      // "…, US witnesses said": the name only says where the witnesses are from; they report, they do not claim.
+      if (who && REPORTER.test(text.slice(who.end, cue))) return null;
     }
     // A medium, or sources, police or witnesses attributing a report ("…, military sources said"), report what
     // happened; a government or person saying another did it makes a claim.
