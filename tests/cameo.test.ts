@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { annotate } from '../pipeline/annotate.ts';
-import { cameoLexicon, loadCameo, ploverOf } from '../pipeline/annotate/cameo.ts';
+import { cameoLexicon, loadCameo, ploverModeOf, ploverOf } from '../pipeline/annotate/cameo.ts';
 import { nounForms, verbForms } from '../pipeline/annotate/inflect.ts';
 import { articleOf, readJsonl, ROOT } from './helpers.ts';
 
@@ -61,6 +61,12 @@ describe('CAMEO lexicon', () => {
     expect([ploverOf('010'), ploverOf('0214'), ploverOf('036'), ploverOf('042'), ploverOf('057'), ploverOf('081'), ploverOf('087'), ploverOf('1382'), ploverOf('163'), ploverOf('193')]).toEqual([null, 'REQUEST', 'AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'RETREAT', 'THREATEN', 'SANCTION', 'ASSAULT']);
   });
 
+  it('gives a PLOVER mode only where the code implies one', () => {
+    expect([ploverModeOf('042'), ploverModeOf('173'), ploverModeOf('1451'), ploverModeOf('194'), ploverModeOf('0872'), ploverModeOf('161')]).toEqual(['visit', 'arrest', 'riot', 'heavy-weapons', 'withdraw', 'withdraw']);
+    // Generic codes and codes whose type in PLOVER's translation differs from the type table have none.
+    expect([ploverModeOf('040'), ploverModeOf('0331'), ploverModeOf('163'), ploverModeOf('191')]).toEqual([null, null, null, null]);
+  });
+
   it('inflects lemmas by rule and from the irregular table', () => {
     expect(verbForms('impose').map(([f]) => f)).toEqual(expect.arrayContaining(['impose', 'imposes', 'imposed', 'imposing']));
     expect(verbForms('lead').map(([f]) => f)).toEqual(expect.arrayContaining(['leads', 'led', 'leading']));
@@ -89,6 +95,6 @@ describe('PLOVER types in releases', () => {
   it.each(versions.length ? versions : ['(none yet)'])('every event row of %s has the type its CAMEO code maps to', (v) => {
     if (v === '(none yet)') return;
     const rows = readJsonl(path.join(ROOT, 'dist-data', v, 'jsonl/events.jsonl'));
-    for (const r of rows) expect([r.cameo_code, r.event_type]).toEqual([r.cameo_code, ploverOf(String(r.cameo_code))]);
+    for (const r of rows) expect([r.cameo_code, r.event_type, r.plover_mode]).toEqual([r.cameo_code, ploverOf(String(r.cameo_code)), ploverModeOf(String(r.cameo_code))]);
   });
 });

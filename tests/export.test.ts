@@ -10,8 +10,8 @@ import { readCsv, readParquetDuckdb, readParquetHyparquet } from './roundtrip.ts
 // Rows that break naive writers: null next to "", separators and newlines inside values, quotes of every kind,
 // non-BMP characters, right-to-left text, leading zeros, long values, large integers.
 const events = [
-  { event_id: 'evt_0000000000000001', event_type: 'CONSULT', cameo_code: '040', source_actor_id: 'act_0000000000000001', target_actor_id: null, event_date: '2023-10', date_precision: 'month', date_text: '', location: 'Pyongyang, "the capital"\nline two', article_ids: ['art_0000000000000001', 'art_0000000000000002'], source_count: 2, confidence: 0.75 },
-  { event_id: 'evt_0000000000000002', event_type: 'ACCUSE', cameo_code: '0111', source_actor_id: 'act_0000000000000002', target_actor_id: 'act_0000000000000003', event_date: null, date_precision: null, date_text: null, location: 'مرحبا 😀 한국 ‘x’ “y”', article_ids: [], source_count: 9007199254740991, confidence: 0 },
+  { event_id: 'evt_0000000000000001', event_type: 'CONSULT', plover_mode: null, cameo_code: '040', source_actor_id: 'act_0000000000000001', target_actor_id: null, event_date: '2023-10', date_precision: 'month', date_text: '', location: 'Pyongyang, "the capital"\nline two', article_ids: ['art_0000000000000001', 'art_0000000000000002'], source_count: 2, confidence: 0.75 },
+  { event_id: 'evt_0000000000000002', event_type: 'ACCUSE', plover_mode: 'disapprove', cameo_code: '0111', source_actor_id: 'act_0000000000000002', target_actor_id: 'act_0000000000000003', event_date: null, date_precision: null, date_text: null, location: 'مرحبا 😀 한국 ‘x’ “y”', article_ids: [], source_count: 9007199254740991, confidence: 0 },
 ];
 const articles = [
   { article_id: 'art_0000000000000001', source_file: 'a,b.txt', url: null, outlet: '', title: null, authors: ['Kim, "Jr"', ''], published_date: '2023-10-20', published_date_source: 'text', dateline: null, language: null, text: 'x'.repeat(70_000), char_count: 70_000, word_count: 1, content_sha256: 'f'.repeat(64), duplicate_of: null, duplicate_kind: null, duplicate_similarity: null, story_id: 'sto_0000000000000001', annotation_status: 'failed' },
@@ -39,9 +39,9 @@ describe('export formats', () => {
   it('writes null as an empty unquoted CSV field and "" as a quoted one, lists as JSON arrays', async () => {
     const f = await write('events', events);
     const lines = readFileSync(f('csv'), 'utf8').split('\n');
-    expect(lines[0]).toBe('event_id,event_type,cameo_code,source_actor_id,target_actor_id,event_date,date_precision,date_text,location,article_ids,source_count,confidence');
-    expect(lines[1]).toBe('evt_0000000000000001,CONSULT,040,act_0000000000000001,,2023-10,month,"","Pyongyang, ""the capital""');
-    expect(readFileSync(f('jsonl'), 'utf8').split('\n')[0]).toMatch(/^\{"event_id":"evt_0000000000000001","event_type":"CONSULT","cameo_code":"040",/);
+    expect(lines[0]).toBe('event_id,event_type,plover_mode,cameo_code,source_actor_id,target_actor_id,event_date,date_precision,date_text,location,article_ids,source_count,confidence');
+    expect(lines[1]).toBe('evt_0000000000000001,CONSULT,,040,act_0000000000000001,,2023-10,month,"","Pyongyang, ""the capital""');
+    expect(readFileSync(f('jsonl'), 'utf8').split('\n')[0]).toMatch(/^\{"event_id":"evt_0000000000000001","event_type":"CONSULT","plover_mode":null,"cameo_code":"040",/);
   });
 
   it('gives Parquet columns real types: DATE, BIGINT, DOUBLE, VARCHAR[] and VARCHAR for partial dates', async () => {

@@ -13,6 +13,13 @@ export type PloverType = 'AGREE' | 'CONSULT' | 'SUPPORT' | 'CONCEDE' | 'COOPERAT
 
 const PLOVER = ploverTable.by_prefix as Record<string, PloverType | null>;
 
+const MODES = ploverTable.modes as Record<string, string>;
+
+/** The PLOVER mode a CAMEO code implies (plover.json `modes`, exact code), or null. */
+export function ploverModeOf(cameo: string): string | null {
+  return MODES[cameo] ?? null;
+}
+
 /** The PLOVER type of a CAMEO code by the table (longest listed prefix); null for codes that are no event here. */
 export function ploverOf(cameo: string): PloverType | null {
   for (let n = cameo.length; n >= 2; n--) {

@@ -10,6 +10,7 @@
  */
 import eventRules from '../lexicon/event-rules.json' with { type: 'json' };
 import { stableId } from '../hash.ts';
+import { ploverModeOf } from './cameo.ts';
 import type { Event, EventMention } from '../types.generated.ts';
 import type { EventDraft } from './events.ts';
 import { mentionId } from './registry.ts';
@@ -71,6 +72,7 @@ export function mergeEvents(reports: Report[], actor: (key: string) => ActorInfo
       events.push({
         event_id: id,
         event_type: rep.type as Event['event_type'],
+        plover_mode: ploverModeOf(rep.cameo) as Event['plover_mode'],
         cameo_code: rep.cameo,
         source_actor_id: idOf(rep.sourceKey),
         target_actor_id: rep.targetKey ? idOf(rep.targetKey) : null,
