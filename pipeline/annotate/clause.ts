@@ -6,7 +6,7 @@
 import language from '../lexicon/language.json' with { type: 'json' };
 import { alt } from '../regex.ts';
 
-const ADVERBIAL = new RegExp(String.raw`\s+(?:also|reportedly|later|then|again|further|separately|previously|earlier|repeatedly|jointly|once again|once|\p{Ll}{2,}ly|not|never|has|have|had|would|will|could|should|may|might|did|does|do|is|are|was|were|to|decision to|plan to|move to|plans to|wants? to|hopes? to|hoped to|seeks? to|sought to|ready|willing|prepared|determined|eager|keen|committed|\p{Ll}{3,}(?:ed|es) to|today|yesterday|tonight|(?:earlier\s+)?(?:on )?(?:${alt(language.weekdays)})(?: (?:morning|afternoon|evening|night))?)$`, 'u');
+const ADVERBIAL = new RegExp(String.raw`\s+(?:also|reportedly|later|then|again|further|separately|previously|earlier|repeatedly|jointly|once again|once|\p{Ll}{2,}ly|not|never|has|have|had|be|been|would|will|could|should|may|might|did|does|do|is|are|was|were|to|decision to|plan to|move to|plans to|wants? to|hopes? to|hoped to|seeks? to|sought to|ready|willing|prepared|determined|eager|keen|committed|\p{Ll}{3,}(?:ed|es) to|today|yesterday|tonight|(?:earlier\s+)?(?:on )?(?:${alt(language.weekdays)})(?: (?:morning|afternoon|evening|night))?)$`, 'u');
 // An age counts as an apposition too: "Jim Bennett, 57, told …".
 const APPOSITION = /,\s*(?:(?:a|an|the|which|who|whose|at|after|before|during|in|on|[\p{Lu}][\p{L}’'.-]*['’]s)\b[^,]{1,120}|\d{1,3}),$/u;
 const PLACE = /\s+in\s+\p{Lu}[\p{L}-]+$/u;
@@ -25,7 +25,7 @@ export function subjectEnds(pre: string): number[] {
     // Jens Stoltenberg, said"). An acronym in brackets after a name goes too ("the Joint Chiefs of Staff (JCS)").
     const bare = cur.replace(/\s+$/u, '');
     const noApposition = bare.replace(APPOSITION, '');
-    const trimmed = (noApposition !== bare ? noApposition : bare.replace(/(\p{L}),$/u, '$1')).replace(/\s*\([\p{Lu}.&-]{2,12}\)$/u, '').replace(ADVERBIAL, '').replace(PLACE, '');
+    const trimmed = (noApposition !== bare ? noApposition : bare.replace(/([\p{L})]),$/u, '$1')).replace(/\s*\([\p{Lu}.&-]{2,12}\)$/u, '').replace(ADVERBIAL, '').replace(PLACE, '');
     const t = trimmed.replace(/\s+$/u, '');
     if (!ends.includes(t.length)) ends.push(t.length);
     if (t === cur) break;

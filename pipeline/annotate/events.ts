@@ -152,6 +152,7 @@ const CLAIM = new RegExp(`\\b(?:${alt(eventRules.claim_verbs)})\\s+(?:that\\s+)?
 const LIGHT_VERBS = new Set(eventRules.light_verbs.flatMap((l) => verbForms(l).map(([f]) => f)));
 const CLAIM_CUE = new RegExp(`\\b(?:${alt(eventRules.claim_verbs)})\\b`, 'u');
 const CLAIM_TAIL = new RegExp(`,\\s+(?:[^,]{1,60}\\s)?(?:${alt(eventRules.claim_verbs)})\\s*(?:on\\s+\\p{Lu}\\p{Ll}+\\s*)?[.]?$`, 'u');
+const STATIVE: ReadonlySet<string> = new Set(eventRules.stative_participles);
 const REPORTER = new RegExp(`^\\s+(?:\\p{L}+\\s+)?(?:${alt(eventRules.report_sources)})\\s*$`, 'u');
 const JOINT = new RegExp(`\\b(?:${alt(eventRules.joint_markers)})\\b`, 'u');
 /** Types whose pattern governs what follows it: the act inside an accusation, demand, refusal or threat is not done. */
@@ -313,8 +314,10 @@ export function findEvents(
     const [, modifier, and, head] = tail;
     // A word that is a trigger may be the verb of a clause ("Russia attacks"), unless "and" makes it a noun.
     const nounLike = (w: string, trigger: boolean) => !DETERMINERS.has(w) && !BOUNDARY_WORDS.has(w) && !lex.names.functionWords.has(w) && (!trigger || !cameo.triggers.has(w));
-    if (modifier && !nounLike(modifier, true)) return undefined;
-    if (head && !nounLike(head, !and)) return undefined;
+    // A modifier may be a noun trigger ("terror network", "peace delegation"), not a verb form of one.
+    const verbForm = (w: string) => (cameo.triggers.get(w) ?? []).some((e) => e.form !== 'noun');
+    if (modifier && (!nounLike(modifier, false) || verbForm(modifier))) return undefined;
+    if (head && (!nounLike(head, false) || (!and && verbForm(head)))) return undefined;
     // The nearest actor first: "Sudanese army | troops" before "Sudanese | army troops".
     const bare = modifier ? at(base + tail.index + tail[0].indexOf(modifier) + modifier.length, base) : undefined;
     return bare ?? at(base + tail.index, base);
@@ -612,7 +615,7 @@ export function findEvents(
       const tEnd = tok.end;
       const limit = limitAt(tEnd, s);
       const asNoun = nounContext(toks, i);
-      const passive = PASSIVE.test(text.slice(Math.max(s.start, tStart - 40), tStart));
+      const passive = PASSIVE.test(text.slice(Math.max(s.start, tStart - 40), tStart)) && !STATIVE.has(tok.lower);
       let best: Match | null = null;
       const canBeVerb = entries.some((e) => e.form !== 'noun');
       for (const n of candidates(entries)) {
