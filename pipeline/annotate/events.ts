@@ -82,12 +82,13 @@ const POSSESSED = /^['’]s\s+(?:[\p{Ll}-]+\s+){0,2}?(\p{Ll}[\p{Ll}-]+)(?=\s*(?:
 const ACTOR_HEADS = alt(eventRules.actor_heads);
 /**
  * What may follow the actor that heads a subject: a prepositional phrase of names ("of the Golan Heights"), a
- * companion ("along with its allies"), or a bracketed name ("(APEC)") and then one modifier and a head noun
+ * companion ("along with its allies"), a body it owns ("'s ruling junta", "'s army"), or a bracketed name
+ * ("(APEC)") and then one modifier and a head noun
  * (a plural or a body of the actor: "foreign ministers", "armed wing", "and tanks"). Groups: the modifier, "and",
  * the head.
  */
 const SUBJECT_TAIL = new RegExp(
-  String.raw`(?:\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'.-]*\s*){1,5}|\s+(?:along|together)\s+with\s+[^,;()]{1,40}|\s*\(\p{Lu}[^()]{0,40}\)` +
+  String.raw`(?:\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'.-]*\s*){1,5}|\s+(?:along|together)\s+with\s+[^,;()]{1,40}|\s*\(\p{Lu}[^()]{0,40}\)|['’]s(?:\s+[\p{L}-]+)?\s+(?:${ACTOR_HEADS})` +
     String.raw`|(?:\s*\([^()]{1,40}\))?(?:\s+(\p{Ll}[\p{Ll}-]+(?<!ly)))??\s+(and\s+)?(\p{Ll}[\p{Ll}-]+(?<!ss|us|is)s|${ACTOR_HEADS}))$`,
   'u',
 );
