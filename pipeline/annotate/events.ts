@@ -472,7 +472,7 @@ export function findEvents(
         const end = objs.at(-1)?.end ?? mention.end;
         let next = k + 1;
         while (next < toks.length && toks[next]!.start < end) next++;
-        return { mention, next };
+        return { mention, next: pastPostmodifier(toks, next) };
       }
       if ((t.punct && !/^['’]/.test(t.lower)) || BOUNDARY_WORDS.has(t.lower)) break;
     }
@@ -485,6 +485,24 @@ export function findEvents(
     let next = j;
     while (next < toks.length && toks[next]!.start < place.end) next++;
     return { mention: place, next };
+  };
+
+  /**
+   * Past what may follow an object before the pattern goes on: a bracketed list or name ("the EU trio (France,
+   * Germany and Britain) to reach …") or, before "to", a place ("the UN mission in Haiti to broker …").
+   */
+  const pastPostmodifier = (toks: Token[], j: number): number => {
+    if (toks[j]?.lower === '(') {
+      for (let k = j + 1; k < Math.min(toks.length, j + 12); k++) if (toks[k]!.lower === ')') return k + 1;
+      return j;
+    }
+    if ((toks[j]?.lower === 'in' || toks[j]?.lower === 'of') && /^\p{Lu}/u.test(text.slice(toks[j + 1]?.start ?? 0, toks[j + 1]?.end ?? 0))) {
+      let k = j + 1;
+      while (k < Math.min(toks.length, j + 4) && /^\p{Lu}/u.test(text.slice(toks[k]!.start, toks[k]!.end))) k++;
+      // Only before an infinitive the pattern goes on with; "met X in Pyongyang" keeps its place.
+      return toks[k]?.lower === 'to' ? k : j;
+    }
+    return j;
   };
 
   /** The first token from `j` (within four, before a punctuation or clause boundary) with a lemma in `set`; -1 if none. */
