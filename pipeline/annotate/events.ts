@@ -139,7 +139,8 @@ const REFUSE = new RegExp(`\\b(?:${alt(eventRules.refusal_markers)})\\s+(?:\\p{L
 function codeFrom(table: Record<string, string>, code: string): string | null {
   for (let n = code.length; n >= 2; n--) {
     const c = table[code.slice(0, n)];
-    if (c) return c;
+    // "=": the act keeps its own code (event-rules.json, announced_codes).
+    if (c) return c === '=' ? code : c;
   }
   return null;
 }
