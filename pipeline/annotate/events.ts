@@ -106,6 +106,10 @@ const purposeAims = (cameo: CameoLexicon): Map<string, string> =>
     }
     return out;
   });
+/** Text before a participle that opens a clause of its own: ", urging", ", while saying". */
+const PARTICIPLE_CLAUSE = /,\s*(?:while\s+|\p{Ll}+ly\s+)?$/u;
+/** Object pronouns a pattern's target slot may hold, and the kind of actor each refers to. */
+const OBJECT_PRONOUN: Record<string, 'person' | 'group'> = { him: 'person', her: 'person', them: 'group' };
 const OWNER_PRONOUN: Record<string, string> = { its: 'it', their: 'they', his: 'he', her: 'she' };
 const WORDLIKE = /^[\p{L}\p{N}'’]/u;
 const DETERMINERS = new Set(eventRules.noun_determiners);
@@ -244,6 +248,23 @@ export function findEvents(
     // "they": a group named before (its sentence's subject first: "Rebel leaders said they would …").
     if (/^they$/i.test(p)) return opener && opener.end <= pos && typeOf(opener.key) === 'group' ? opener : earlier.find((m) => typeOf(m.key) === 'group');
     return person ? earlier.find((m) => typeOf(m.key) === 'person') : (earlier.find((m) => typeOf(m.key) === 'organization') ?? earlier.find((m) => typeOf(m.key) === 'country'));
+  };
+  /**
+   * What an object pronoun refers to: the nearest earlier person (him, her) or group (them) that is not the
+   * subject of the trigger (`triggerAt`), whose own act it would be ("Kim said Putin had urged him" is Kim).
+   */
+  /** The main clause's subject, for a participle opening a clause of its own at `pos` (", urging him to …"). */
+  const participleOf = (s: Sentence, pos: number): Mention | undefined => {
+    if (!/^\p{L}+ing\b/u.test(text.slice(pos, pos + 30)) || !PARTICIPLE_CLAUSE.test(text.slice(s.start, pos))) return undefined;
+    const opener = sentenceSubject(s);
+    return opener && opener.end <= pos ? opener : undefined;
+  };
+  let triggerAt = 0;
+  const objectPronoun = (kind: 'person' | 'group', pos: number): Mention | undefined => {
+    const s = sentences.find((x) => triggerAt >= x.start && triggerAt < x.end);
+    if (!s) return undefined;
+    const subject = participleOf(s, triggerAt) ?? subjects(triggerAt, s)?.list[0];
+    return before(pos).reverse().find((m) => typeOf(m.key) === kind && m.key !== subject?.key);
   };
   /** The actor opening a sentence (within its first eight words): its grammatical subject, most often. */
   const subjectMemo = new Map<Sentence, Mention | undefined>();
@@ -475,6 +496,11 @@ export function findEvents(
         while (next < toks.length && toks[next]!.start < end) next++;
         return { mention, next: pastPostmodifier(toks, next) };
       }
+      // "urged him to …", "told them": the person or group named before, other than the clause's own subject.
+      if (k === j && OBJECT_PRONOUN[t.lower]) {
+        const m = objectPronoun(OBJECT_PRONOUN[t.lower]!, t.start);
+        return m ? { mention: m, next: k + 1 } : null;
+      }
       if ((t.punct && !/^['’]/.test(t.lower)) || BOUNDARY_WORDS.has(t.lower)) break;
     }
     // A place in the slot stands for its country ("visited Pyongyang", "a delegation to Pyongyang"), but not a
@@ -632,6 +658,7 @@ export function findEvents(
       const entries = cameo.triggers.get(tok.lower);
       if (!entries || quoted(tok.start)) continue;
       const tStart = tok.start;
+      triggerAt = tStart;
       const tEnd = tok.end;
       const limit = limitAt(tEnd, s);
       const asNoun = nounContext(toks, i);
@@ -719,7 +746,11 @@ export function findEvents(
         sources = [by];
         targets = subj.list;
       } else {
-        const subj = subjects(tStart, s);
+        // A participle after a comma belongs to the main clause's subject: "X wrote to Y, urging him to …" is X's;
+        // after an event of that subject it only tells what the event was for ("rioted, calling for …").
+        const opener = best.form === 'ing' ? participleOf(s, tStart) : undefined;
+        if (opener && events.some((e) => e.start === s.start && e.sourceKey === opener.key)) continue;
+        const subj = opener ? { list: [opener], via: 'name' as const } : subjects(tStart, s);
         if (!subj) continue;
         via = subj.via;
         sources = subj.list;
