@@ -158,6 +158,7 @@ const CLAIM = new RegExp(`\\b(?:${alt(eventRules.claim_verbs)})\\s+(?:that\\s+)?
 const LIGHT_VERBS = new Set(eventRules.light_verbs.flatMap((l) => verbForms(l).map(([f]) => f)));
 const CLAIM_CUE = new RegExp(`\\b(?:${alt(eventRules.claim_verbs)})\\b`, 'u');
 const CLAIM_TAIL = new RegExp(`,\\s+(?:[^,]{1,60}\\s)?(?:${alt(eventRules.claim_verbs)})\\s*(?:on\\s+\\p{Lu}\\p{Ll}+\\s*)?[.]?$`, 'u');
+const VERBAL_ATTACK: ReadonlySet<string> = new Set(eventRules.verbal_attack_lemmas);
 const STATIVE: ReadonlySet<string> = new Set(eventRules.stative_participles);
 const REPORTER = new RegExp(`^\\s+(?:\\p{L}+\\s+)?(?:${alt(eventRules.report_sources)})\\s*$`, 'u');
 const JOINT = new RegExp(`\\b(?:${alt(eventRules.joint_markers)})\\b`, 'u');
@@ -360,6 +361,9 @@ export function findEvents(
     }
     return code;
   };
+  /** One named person "attacking" another is words, not force (event-rules.json `verbal_attack_lemmas`). */
+  const verbalAttack = (p: CameoPattern, src: Mention, tgt: Mention | null): boolean =>
+    !!tgt && VIOLENCE_ROOT.test(p.code) && p.trigger.some((l) => VERBAL_ATTACK.has(l)) && typeOf(src.key) === 'person' && typeOf(tgt.key) === 'person';
   /** Actors after `from` in the clause: the first, and any joined to it by "and" or commas. */
   const objectsFrom = (from: number, limit: number): Mention[] => {
     const out: Mention[] = [];
@@ -538,6 +542,11 @@ export function findEvents(
       const t = toks[k]!;
       if (t.start >= limit) break;
       if (lemmasAt(k, toks).some((l) => set.has(l))) return k;
+      // "asked X to send her a talking-points memo": after "to", another verb is an act of its own, not a filler.
+      // "launched his campaign by talking about …": what follows "by" is how, not the object.
+      if (t.lower === 'by' && k > j) break;
+      // A light verb is no act of its own: "to bring an end to the embargo".
+      if (k === j && toks[j - 1]?.lower === 'to' && !LIGHT_VERBS.has(t.lower) && (cameo.triggers.get(t.lower) ?? []).some((e) => e.form === 'base')) break;
       // "sent tents and medicine to": a coordinated common noun is no clause boundary.
       const coordination = (t.lower === 'and' || t.lower === 'or') && /^\p{Ll}/u.test(text.slice(toks[k + 1]?.start ?? 0, (toks[k + 1]?.start ?? 0) + 1));
       // An actor named inside the gap modifies the next word ("for full United States support"): it is a filler.
@@ -783,6 +792,7 @@ export function findEvents(
       const acted = eventRules.military_codes[p.code as keyof typeof eventRules.military_codes] !== undefined && MILITARY.test(text.slice(tEnd, limit)) ? eventRules.military_codes[p.code as keyof typeof eventRules.military_codes]! : p.code;
       const code = announced ? (codeFrom(announcedBy, acted) ?? announced) : purposeCode(acted, toks, tokenIndexAt(toks, best.end), s);
       const type = announced ? ploverOf(code)! : p.type;
+      const [actCode, actType] = [code, type];
       const time = timeOf(s, times, tStart, tEnd, limit);
       // A location stated right after the trigger's object, in the same clause: "met … in Pyongyang".
       const locFrom = Math.max(best.end, ...targets.map((t) => t.end));
@@ -796,6 +806,7 @@ export function findEvents(
         const own = (t: Mention | null) => !!t && (t.key === src.key || (typeOf(t.key) === 'country' && entityOf(src.key)?.country === entityOf(t.key)?.country));
         const others = list.filter((t) => !own(t));
         for (const tgt of others.length ? others : [null]) {
+          const [code, type] = verbalAttack(p, src, tgt) ? [eventRules.verbal_attack_code, ploverOf(eventRules.verbal_attack_code)!] : [actCode, actType];
           const key = `${code}|${src.key}|${tgt?.key ?? ''}`;
           if (seen.has(key)) continue;
           seen.add(key);
