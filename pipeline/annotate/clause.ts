@@ -6,7 +6,7 @@
 import language from '../lexicon/language.json' with { type: 'json' };
 import { alt } from '../regex.ts';
 
-const ADVERBIAL = new RegExp(String.raw`\s+(?:also|reportedly|later|then|again|further|separately|previously|earlier|repeatedly|jointly|once again|once|outright|already|still|now|at last|in principle|began|begun|started|continued|kept|resumed|\p{Ll}{2,}ly|not|never|has|have|had|be|been|would|will|could|should|may|might|did|does|do|is|are|was|were|to|decision to|plan to|move to|plans to|wants? to|hopes? to|hoped to|seeks? to|sought to|ready|willing|prepared|determined|eager|keen|committed|\p{Ll}{3,}(?:ed|es) to|today|yesterday|tonight|(?:earlier\s+)?(?:on )?(?:${alt(language.weekdays)})(?: (?:morning|afternoon|evening|night))?)$`, 'u');
+const ADVERBIAL = new RegExp(String.raw`\s+(?:${alt(language.subject_gap_words)}|\p{Ll}{2,}ly|\p{Ll}{3,}(?:ed|es) to|(?:earlier\s+)?(?:on )?(?:${alt(language.weekdays)})(?: (?:morning|afternoon|evening|night))?)$`, 'u');
 // An age counts as an apposition too: "Jim Bennett, 57, told …".
 const APPOSITION = /,\s*(?:(?:a|an|the|which|who|whose|at|after|before|during|in|on|[\p{Lu}][\p{L}’'.-]*['’]s)\b[^,]{1,120}|\d{1,3}),$/u;
 // A place after the subject: "in Seoul", "in the city of Hebron", "from the province of Aceh".
