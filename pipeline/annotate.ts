@@ -130,9 +130,12 @@ export class CorpusAnnotations {
     for (const draft of drafts) this.reports.push({ draft, articleId: article.article_id, outlet: article.outlet, storyId: article.story_id });
   }
 
-  /** The events and event mentions merged from the reports taken so far; `spanText` gives the evidence texts. */
-  events(spanText: SpanText): Pick<Annotations, 'events' | 'event_mentions'> {
-    const merged = mergeEvents(this.reports, (key) => this.registry.info.get(key)!, actorId, spanText);
+  /**
+   * The events and event mentions merged from the reports taken so far; `spanText` gives the evidence texts.
+   * `alone`: each report makes its own event, unmerged (to check the rows each can make).
+   */
+  events(spanText: SpanText, alone = false): Pick<Annotations, 'events' | 'event_mentions'> {
+    const merged = mergeEvents(this.reports, (key) => this.registry.info.get(key)!, actorId, spanText, alone);
     return { events: merged.events, event_mentions: merged.mentions };
   }
 

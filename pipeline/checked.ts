@@ -88,14 +88,12 @@ function aloneProblems(article: DedupedArticle, rows: ArticleRows): string[] {
       for (const x of r.references) if (!own[x.table]?.has(x.id)) p.push(`${table} field "${x.field}": "${x.id}" is not among the article's own ${x.table}`);
     }
   };
-  for (const d of rows.reports) {
-    // With only the report's own actors: the merge asks for nothing else.
-    const c = new CorpusAnnotations();
-    c.add(article, { actors: rows.actors.filter((a) => a.key === d.sourceKey || a.key === d.targetKey), reports: [d] });
-    const m = c.events(spanText);
-    own.events = new Set(m.events.map((e) => e.event_id));
-    check('events', m.events);
-    check('event_mentions', m.event_mentions);
-  }
+  // Every report made into its own event in one pass (`alone`: unmerged, as each may end up standing alone).
+  const c = new CorpusAnnotations();
+  c.add(article, { actors: rows.actors, reports: rows.reports });
+  const m = c.events(spanText, true);
+  own.events = new Set(m.events.map((e) => e.event_id));
+  check('events', m.events);
+  check('event_mentions', m.event_mentions);
   return p;
 }

@@ -38,7 +38,11 @@ const familyOf = (cameo: string) => FAMILY[cameo.slice(0, 3)] ?? cameo.slice(0, 
 
 const SPECIFICITY: Record<string, number> = { person: 3, organization: 2, country: 1 };
 
-export function mergeEvents(reports: Report[], actor: (key: string) => ActorInfo, idOf: (key: string) => string, spanText: SpanText): { events: Event[]; mentions: EventMention[] } {
+/**
+ * Merges reports into events and their evidence rows. `alone`: every report is its own event (no clustering),
+ * which is how a worker checks the rows each report can make before the corpus merge (checked.ts).
+ */
+export function mergeEvents(reports: Report[], actor: (key: string) => ActorInfo, idOf: (key: string) => string, spanText: SpanText, alone = false): { events: Event[]; mentions: EventMention[] } {
   const anchor = (key: string | null) => (key === null ? '-' : (actor(key).country ?? key));
   const sameSide = (a: string | null, b: string | null) => {
     if (a === b) return true;
@@ -60,7 +64,7 @@ export function mergeEvents(reports: Report[], actor: (key: string) => ActorInfo
   const used = new Set<string>();
   for (const key of [...buckets.keys()].sort()) {
     const items = buckets.get(key)!.sort((a, b) => score(b) - score(a) || (b.draft.date?.length ?? 0) - (a.draft.date?.length ?? 0) || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.draft.start - b.draft.start));
-    const clusters = clusterBucket(items, sameSide);
+    const clusters = alone ? items.map((r) => [r]) : clusterBucket(items, sameSide);
     for (const c of clusters) {
       const rep = c[0]!.draft;
       // The most precise date (the first report with it, as a stable sort would give).
