@@ -10,7 +10,7 @@
  * nearest date expression of the sentence, locations from "in <capital or country>". Pure.
  */
 import eventRules from '../lexicon/event-rules.json' with { type: 'json' };
-import { alt, once } from '../regex.ts';
+import { alt, altCi, once } from '../regex.ts';
 import { cameoLexicon, ploverOf } from './cameo.ts';
 import { verbForms } from './inflect.ts';
 import type { CameoLexicon, CameoPattern, PloverType, TriggerEntry } from './cameo.ts';
@@ -88,11 +88,12 @@ const ACTOR_HEADS = alt(eventRules.actor_heads);
  * the head.
  */
 const SUBJECT_TAIL = new RegExp(
-  String.raw`(?:\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'.-]*\s*){1,5}|\s+(?:along|together)\s+with\s+[^,;()]{1,40}|\s*\(\p{Lu}[^()]{0,40}\)|['’]s(?:\s+[\p{L}-]+)?\s+(?:${ACTOR_HEADS})` +
+  String.raw`(?:\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'.-]*\s*){1,5}|\s+(?:along|together)\s+with\s+[^,;()]{1,40}|\s*\(\p{Lu}[^()]{0,40}\)|['’]s(?:\s+[\p{L}-]+){0,2}\s+(?:${altCi(eventRules.actor_heads)})` +
     String.raw`|(?:\s*\([^()]{1,40}\))?(?:\s+(\p{Ll}[\p{Ll}-]+(?<!ly)))??\s+(and\s+)?(\p{Ll}[\p{Ll}-]+(?<!ss|us|is)s|${ACTOR_HEADS}))$`,
   'u',
 );
 /** An owner's pronoun and a body of it as a subject: "their forces", "its own troops", "his government". */
+const ACTOR_HEAD_SET: ReadonlySet<string> = new Set(eventRules.actor_heads);
 const OWNED_SUBJECT = new RegExp(String.raw`(?:^|\s)(its|their|his|her|Its|Their|His|Her)\s+(?:own\s+)?(?:\p{Ll}[\p{Ll}-]+\s+)?(?:${ACTOR_HEADS})$`, 'u');
 const PURPOSE_CODES: ReadonlySet<string> = new Set(eventRules.purpose_codes);
 /** Aim lemma → the fourth digit it gives a protest code (the first class listing a lemma wins). */
@@ -280,6 +281,8 @@ export function findEvents(
     let first = inS[0];
     // "Russia’s Foreign Minister Sergey Lavrov": the person is the subject, not the country.
     if (first && typeOf(first.key) === 'country' && inS[1] && typeOf(inS[1].key) === 'person' && /^['’]s\s+(?:[\p{L}.-]+\s+){1,3}$/u.test(text.slice(first.end, inS[1].start))) first = inS[1];
+    // "Civic Union's Anna Novak": the person, not the organisation.
+    else if (first && inS[1] && typeOf(inS[1].key) === 'person' && /^['’]s\s+(?:[\p{L}.-]+\s+){0,3}$/u.test(text.slice(first.end, inS[1].start))) first = inS[1];
     return first && text.slice(s.start, first.start).split(/\s+/).length <= 8 ? first : undefined;
   };
   /** The subject(s) of a verb starting at `pos`; "X and Y" gives both. */
@@ -344,7 +347,10 @@ export function findEvents(
     if (head && (!nounLike(head, false) || (!and && verbForm(head)))) return undefined;
     // The nearest actor first: "Sudanese army | troops" before "Sudanese | army troops".
     const bare = modifier ? at(base + tail.index + tail[0].indexOf(modifier) + modifier.length, base) : undefined;
-    return bare ?? at(base + tail.index, base);
+    const m = bare ?? at(base + tail.index, base);
+    // A person's supporters, aides or voters are not the person; the person's own bodies are ("the Biden administration").
+    if (m && head && typeOf(m.key) === 'person' && !ACTOR_HEAD_SET.has(head)) return undefined;
+    return m;
   };
   /**
    * A protest coded generically takes its fourth digit from what it is for (event-rules.json `purpose_aims`):
