@@ -283,6 +283,8 @@ export function findEvents(
     if (first && typeOf(first.key) === 'country' && inS[1] && typeOf(inS[1].key) === 'person' && /^['’]s\s+(?:[\p{L}.-]+\s+){1,3}$/u.test(text.slice(first.end, inS[1].start))) first = inS[1];
     // "Civic Union's Anna Novak": the person, not the organisation.
     else if (first && inS[1] && typeOf(inS[1].key) === 'person' && /^['’]s\s+(?:[\p{L}.-]+\s+){0,3}$/u.test(text.slice(first.end, inS[1].start))) first = inS[1];
+    // A sentence opened by a pronoun has that pronoun as its subject ("They endorse … police officers and …").
+    if (/^\s*(?:He|She|It|They|We|I|You)\b/u.test(text.slice(s.start, s.end))) return undefined;
     return first && text.slice(s.start, first.start).split(/\s+/).length <= 8 ? first : undefined;
   };
   /** The subject(s) of a verb starting at `pos`; "X and Y" gives both. */
