@@ -1,10 +1,12 @@
 """Builds, executes and writes notebooks/quickstart.ipynb (run: npm run notebook).
 
-The cells are written here, executed with nbconvert in Debian's python3 kernel, and saved with their outputs
-(figures included) but without volatile metadata (execution times, kernel versions, random cell ids), so the
-committed notebook reads well on a code host and changes only when its content does.
-Usage: python3 notebooks/make.py [--out PATH]   (default notebooks/quickstart.ipynb)
+The cells are written here, executed with nbconvert in a kernel of the project's environment (.venv, made by
+`npm run setup:python` from python/requirements.txt: the interpreter that runs this script is the kernel's), and
+saved with their outputs (figures included) but without volatile metadata (execution times, kernel versions, random
+cell ids), so the committed notebook reads well on a code host and changes only when its content does.
+Usage: .venv/bin/python notebooks/make.py [--out PATH]   (default notebooks/quickstart.ipynb)
 """
+import os
 import subprocess
 import sys
 import tempfile
@@ -21,8 +23,8 @@ CELLS = [
     MD("""# dispatches: quick start
 
 Load every table of the newest release, check its types, join the tables, answer a few questions a reader of the
-articles would ask, and draw three pictures. Regenerate this notebook with `npm run notebook` (it needs Debian's
-`python3-pandas python3-matplotlib python3-networkx python3-nbconvert python3-ipykernel jupyter-nbconvert`)."""),
+articles would ask, and draw three pictures. Regenerate this notebook with `npm run notebook`; it runs in the
+project's Python environment (`npm run setup:python` installs `python/requirements.txt` into `.venv/`)."""),
     CODE("""import json
 from pathlib import Path
 
@@ -36,40 +38,52 @@ TABLES = [r["name"][: -len("-csv")] for r in pkg["resources"] if r["name"].endsw
 print("release:", REL.name, "| tables:", ", ".join(TABLES))"""),
     MD("""## Loading CSV and JSON Lines without losing anything
 
-Types come from `datapackage.json`: ids and codes stay strings (CAMEO `"040"` keeps its zero), counts are nullable
-integers, list columns are parsed from their JSON arrays, and only empty CSV fields are null (`keep_default_na=False`
-keeps strings such as "NA"; the schemas forbid empty strings, so an empty field is always a null). JSON Lines keep
-their types by themselves when pandas is told not to guess (`dtype=False, convert_dates=False`) and to parse
-floats exactly (`precise_float=True`: without it 0.6 comes back as 0.6000000000000001)."""),
-    CODE("""def fields(table):
+Types come from `datapackage.json`, for CSV and JSON Lines alike: ids and codes stay strings (CAMEO `"040"` keeps its
+zero), counts are nullable integers (`Int64`: a null stays `<NA>` instead of turning the column into floats), scores
+`Float64`, full dates real dates (pyarrow's `date32`), list columns are parsed from their JSON arrays, and only empty
+CSV fields are null (`keep_default_na=False` keeps strings such as "NA"; the schemas forbid empty strings, so an
+empty field is always a null). JSON Lines are read with the same types, `convert_dates=False`, and
+`precise_float=True` (without it 0.6 comes back as 0.6000000000000001). The README's loading section says what each
+tool does when it is not told."""),
+    CODE("""PANDAS = {"string": "string", "integer": "Int64", "number": "Float64", "date": "string"}
+
+def fields(table):
     return next(r for r in pkg["resources"] if r["name"] == f"{table}-csv")["schema"]["fields"]
+
+def with_dates(df, fs):
+    for f in fs:
+        if f["type"] == "date":
+            df[f["name"]] = df[f["name"]].astype("date32[pyarrow]")
+    return df
 
 def load_csv(table):
     fs = fields(table)
     lists = [f["name"] for f in fs if f["type"] == "array"]
-    dtype = {f["name"]: {"integer": "Int64", "number": "Float64"}.get(f["type"], "string") for f in fs if f["name"] not in lists}
-    return pd.read_csv(REL / "csv" / f"{table}.csv", dtype=dtype, converters={c: json.loads for c in lists}, keep_default_na=False, na_values=[""])
+    dtype = {f["name"]: PANDAS[f["type"]] for f in fs if f["name"] not in lists}
+    df = pd.read_csv(REL / "csv" / f"{table}.csv", dtype=dtype, converters={c: json.loads for c in lists}, keep_default_na=False, na_values=[""])
+    return with_dates(df, fs)
 
 def load_jsonl(table):
-    df = pd.read_json(REL / "jsonl" / f"{table}.jsonl", lines=True, dtype=False, convert_dates=False, precise_float=True)
-    if df.empty:
-        df = pd.DataFrame(columns=[f["name"] for f in fields(table)])
-    return df
+    fs = fields(table)
+    dtype = {f["name"]: PANDAS[f["type"]] for f in fs if f["type"] != "array"}
+    df = pd.read_json(REL / "jsonl" / f"{table}.jsonl", lines=True, dtype=dtype, convert_dates=False, precise_float=True)
+    df = df.reindex(columns=[f["name"] for f in fs]).astype({f["name"]: dtype.get(f["name"], object) for f in fs})  # an empty file has no columns
+    return with_dates(df, fs)
 
 csv = {t: load_csv(t) for t in TABLES}
 jsonl = {t: load_jsonl(t) for t in TABLES}
 
 def same(t):
     rows = lambda df: df.astype(object).where(df.notna(), None).to_dict("records")
-    return rows(csv[t]) == rows(jsonl[t])
+    return csv[t].dtypes.equals(jsonl[t].dtypes) and rows(csv[t]) == rows(jsonl[t])
 
 for t in TABLES:
-    print(f"{t:15} {len(csv[t]):4} rows   CSV and JSON Lines agree: {same(t)}")"""),
+    print(f"{t:15} {len(csv[t]):4} rows   CSV and JSON Lines agree (types and values): {same(t)}")"""),
     MD("## The schema of each table"),
     CODE("""for t in TABLES:
     print(f"\\n{t}")
     for f in fields(t):
-        print(f"  {f['name']:22} {f['type']:8} {str(csv[t][f['name']].dtype):8} {f['description'][:70]}")"""),
+        print(f"  {f['name']:22} {f['type']:8} {str(csv[t][f['name']].dtype):20} {f['description'][:60]}")"""),
     MD("""## Joins: quotes → speakers → articles, events → actors → articles"""),
     CODE("""actors = csv["actors"].set_index("actor_id")
 articles = csv["articles"].set_index("article_id")
@@ -151,23 +165,49 @@ ax.set_title("Actors mentioned in the same article (actors with 3+ mentions; edg
 ax.axis("off")
 save(fig, "actor_network.png")
 plt.show()"""),
-    MD("## Parquet"),
-    CODE("""import importlib.util
-readers = [m for m in ("pyarrow", "polars", "duckdb") if importlib.util.find_spec(m)]
-if not readers:
-    print("Parquet cell skipped: none of pyarrow, polars or duckdb is importable here (none is in Debian's packages); "
-          "notebooks/quickstart.ts reads the Parquet files with DuckDB instead.")
-else:
-    m = readers[0]
-    if m == "duckdb":
-        import duckdb
-        df = duckdb.sql(f"SELECT * FROM '{REL / 'parquet' / 'events.parquet'}'").df()
-    elif m == "polars":
-        import polars as pl
-        df = pl.read_parquet(REL / "parquet" / "events.parquet").to_pandas()
-    else:
-        df = pd.read_parquet(REL / "parquet" / "events.parquet", engine="pyarrow")
-    print(f"read events.parquet with {m}: {len(df)} rows")"""),
+    MD("""## Parquet with pyarrow, polars and DuckDB
+
+The Parquet files carry their types: DATE for full dates, INT64 counts (nullable), DOUBLE scores, LIST<STRING>
+lists, partial dates such as `2023-10` as strings. pyarrow, polars and DuckDB read them without being told
+anything, and give the JSON Lines values cell for cell (a full date comes back as a `datetime.date`)."""),
+    CODE("""import datetime
+
+import duckdb
+import polars as pl
+import pyarrow.parquet as pq
+
+def parquet(table):
+    return REL / "parquet" / f"{table}.parquet"
+
+print(pq.read_schema(parquet("events")).to_string(show_schema_metadata=False))
+print()
+print(pl.read_parquet(parquet("articles")).schema)
+
+def plain(rows):
+    return [{k: v.isoformat() if isinstance(v, datetime.date) else v for k, v in r.items()} for r in rows]
+
+def duck_rows(table):
+    rel = duckdb.sql(f"SELECT * FROM read_parquet('{parquet(table)}')")
+    return [dict(zip(rel.columns, row)) for row in rel.fetchall()]
+
+json_lines = {t: [json.loads(line) for line in (REL / "jsonl" / f"{t}.jsonl").read_text().splitlines()] for t in TABLES}
+for t in TABLES:
+    agree = {
+        "pyarrow": plain(pq.read_table(parquet(t)).to_pylist()) == json_lines[t],
+        "polars": plain(pl.read_parquet(parquet(t)).rows(named=True)) == json_lines[t],
+        "DuckDB": plain(duck_rows(t)) == json_lines[t],
+    }
+    print(f"{t:15} {len(json_lines[t]):4} rows   same values as the JSON Lines: " + ", ".join(f"{k} {v}" for k, v in agree.items()))"""),
+    MD("DuckDB runs SQL on the files themselves: the actor pairs with the most events, and how many outlets back them."),
+    CODE("""duckdb.sql(f'''
+    SELECT s.name AS source, coalesce(t.name, '(none)') AS target, count(*) AS events, max(e.source_count) AS most_outlets,
+           string_agg(DISTINCT e.event_type, ', ' ORDER BY e.event_type) AS types
+    FROM read_parquet('{parquet("events")}') e
+    JOIN read_parquet('{parquet("actors")}') s ON s.actor_id = e.source_actor_id
+    LEFT JOIN read_parquet('{parquet("actors")}') t ON t.actor_id = e.target_actor_id
+    GROUP BY ALL
+    ORDER BY events DESC, source, target
+    LIMIT 6''').df()"""),
 ]
 
 
@@ -184,7 +224,10 @@ def main() -> None:
     try:
         nbformat.write(nb, src)
         # A failing cell makes nbconvert exit non-zero: the caller (npm, CI) fails with it.
-        subprocess.run(["jupyter", "nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=300", src.name, "--output", src.name], check=True, cwd=HERE)
+        # The kernel is this interpreter's: its environment's kernelspec comes first on JUPYTER_PATH.
+        env = {**os.environ, "JUPYTER_PATH": os.pathsep.join([str(Path(sys.prefix) / "share" / "jupyter"), os.environ.get("JUPYTER_PATH", "")]).rstrip(os.pathsep), "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+        cmd = [sys.executable, "-m", "nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=300", "--ExecutePreprocessor.kernel_name=python3", src.name, "--output", src.name]
+        subprocess.run(cmd, check=True, cwd=HERE, env=env)
         done = nbformat.read(src, as_version=4)
     finally:
         src.unlink(missing_ok=True)

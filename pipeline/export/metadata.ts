@@ -121,7 +121,13 @@ export function buildCitation(meta: DatasetMeta, date: string | null): string {
   return stringify(cff, { lineWidth: 0 });
 }
 
-/** README.md of the release: a dataset card with Hugging Face front matter, one config per table. */
+/** Hugging Face `datasets` feature type of a column (as `Features._to_yaml_list` writes it): what the Parquet holds. */
+const HF_FEATURE: Record<Column['kind'], Record<string, string>> = { string: { dtype: 'string' }, 'string[]': { list: 'string' }, integer: { dtype: 'int64' }, number: { dtype: 'float64' }, boolean: { dtype: 'bool' }, date: { dtype: 'date32' } };
+
+/**
+ * README.md of the release: a dataset card with Hugging Face front matter, one config per table, each with its
+ * features declared (`dataset_info`), so `load_dataset` and the Hub read the types from the schemas, not from a guess.
+ */
 export function buildCard(meta: DatasetMeta, report: RunReport, date: string | null): string {
   const front = {
     pretty_name: meta.title,
@@ -132,6 +138,7 @@ export function buildCard(meta: DatasetMeta, report: RunReport, date: string | n
     tags: meta.keywords,
     size_categories: ['n<1K'],
     configs: TABLE_NAMES.map((t, i) => ({ config_name: t, ...(i === 0 ? { default: true } : {}), data_files: [{ split: 'train', path: `parquet/${t}.parquet` }] })),
+    dataset_info: TABLE_NAMES.map((t) => ({ config_name: t, features: columnsOf(t).map((c) => ({ name: c.name, ...HF_FEATURE[c.kind] })) })),
   };
   const rows = TABLE_NAMES.map((t) => `| \`${t}\` | ${report.tables[t]} | ${SCHEMAS[t].description} |`);
   return [
@@ -151,14 +158,25 @@ export function buildCard(meta: DatasetMeta, report: RunReport, date: string | n
     '',
     'Every table is in `csv/`, `jsonl/` and `parquet/`; `datapackage.json` (Frictionless) and `croissant.json` (Croissant) describe the files and their fields, `DATASHEET.md` how the data was made and how good it is, `CHANGELOG.md` and `changes/` what changed since the previous version, `SHA256SUMS` the checksums.',
     '',
+    '`explorer/` is a page to look at the events, actors, quotes and articles, each row shown in its source text: serve this folder over HTTP (`python3 -m http.server`, or `npm run explore` in the project) and open `explorer/index.html`. It reads only the files beside it.',
+    '',
     '## Loading',
     '',
+    'Paths are relative to this folder. With the Hugging Face `datasets` library each table is a config, its types declared above:',
+    '',
     '```python',
+    'from pathlib import Path',
     'from datasets import load_dataset',
-    'quotes = load_dataset("path/or/hub-id", "quotes", split="train")',
+    '',
+    '# this folder by its name (load_dataset(".") fails: it needs a named folder); on the Hub, the repository id',
+    'here = str(Path(".").resolve())',
+    'quotes = load_dataset(here, "quotes", split="train")',
+    'print(quotes.features["speaker_actor_ids"], quotes[0]["text"])',
     '',
     'import pandas as pd',
-    'events = pd.read_parquet("parquet/events.parquet")',
+    '# dtype_backend="pyarrow" keeps the Parquet types: nullable integers, dates, lists',
+    'events = pd.read_parquet("parquet/events.parquet", dtype_backend="pyarrow")',
+    'print(events.dtypes)',
     '```',
     '',
     '```sql',
