@@ -5,7 +5,7 @@ import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist-data/**', 'scratch/**', 'pipeline/types.generated.ts'] },
+  { ignores: ['node_modules/**', 'dist-data/**', 'scratch/**', '.venv/**', 'pipeline/types.generated.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -31,6 +31,17 @@ export default tseslint.config(
   },
   {
     files: ['pipeline/cli.ts', 'pipeline/release.ts', 'pipeline/publish/cli.ts', 'notebooks/**', 'pipeline/eval/cli.ts', 'pipeline/eval/dev.ts', 'pipeline/schema/generate-types.ts', 'tests/**', 'notebooks/**', 'bench/**'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    // The explorer's page code runs in the browser.
+    files: ['explorer/src/**/*.ts'],
+    languageOptions: {
+      globals: { window: 'readonly', document: 'readonly', location: 'readonly', history: 'readonly', performance: 'readonly', fetch: 'readonly', requestAnimationFrame: 'readonly', ResizeObserver: 'readonly', MutationObserver: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly', Event: 'readonly', KeyboardEvent: 'readonly', HTMLElement: 'readonly', HTMLAnchorElement: 'readonly', HTMLSelectElement: 'readonly', HTMLInputElement: 'readonly', SVGElement: 'readonly', Element: 'readonly', Node: 'readonly', DocumentFragment: 'readonly' },
+    },
+  },
+  {
+    files: ['explorer/serve.ts'],
     rules: { 'no-console': 'off' },
   },
   {

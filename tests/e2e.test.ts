@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
@@ -73,12 +74,17 @@ describe('pipeline on the seeds, end to end', () => {
     const valid = ajv.validate(profile, pkg);
     expect(ajv.errors ?? [], JSON.stringify(ajv.errors?.slice(0, 3))).toEqual([]);
     expect(valid).toBe(true);
-    expect(pkg.resources).toHaveLength(TABLE_NAMES.length * 3);
+    const tables = pkg.resources.filter((r: { type?: string }) => r.type === 'table');
+    expect(tables).toHaveLength(TABLE_NAMES.length * 3);
+    // Every other resource is a file of the explorer; every file of the explorer is listed.
+    expect(listFiles(first)).toEqual(expect.arrayContaining(['explorer/index.html', 'explorer/app.js', 'explorer/app.css', 'explorer/THIRD_PARTY_NOTICES.txt']));
+    expect(pkg.resources.filter((r: { type?: string }) => r.type !== 'table').map((r: { path: string }) => r.path)).toEqual(listFiles(first).filter((f) => f.startsWith('explorer/')));
     for (const r of pkg.resources) {
       const file = path.join(first, r.path);
       expect(r.bytes).toBe(statSync(file).size);
       expect(r.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
-      expect(r.schema.primaryKey).toHaveLength(1);
+      if (r.type === 'table') expect(r.schema.primaryKey).toHaveLength(1);
+      else expect(r.hash).toBe(`sha256:${createHash('sha256').update(readFileSync(file)).digest('hex')}`);
     }
     const quotes = pkg.resources.find((r: { name: string }) => r.name === 'quotes-csv');
     expect(quotes.schema.foreignKeys).toContainEqual({ fields: ['article_id'], reference: { resource: 'articles-csv', fields: ['article_id'] } });

@@ -18,6 +18,21 @@ export interface DataFile {
 
 export type DataFormat = 'csv' | 'jsonl' | 'parquet';
 
+/** A file of the release that is no table (the explorer's page, script and style). */
+export interface PageFile {
+  /** Path relative to the release folder, e.g. `explorer/app.js`. */
+  path: string;
+  bytes: number;
+  sha256: string;
+  mediatype: string;
+}
+
+/** The licence of the explorer's code (the project's own; what it bundles keeps its licence, listed beside it). */
+export const CODE_LICENSE = { name: 'MIT', path: 'https://opensource.org/license/mit', title: "MIT License (the explorer's code; the code it bundles is under its own licence, see explorer/THIRD_PARTY_NOTICES.txt)" };
+
+/** Resource name of a page file: `explorer/app.js` → `explorer-app-js`. */
+export const pageResourceName = (p: string) => p.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+
 /** Dataset-level metadata (pipeline/metadata/dataset.json). */
 export interface DatasetMeta {
   name: string;
@@ -69,10 +84,13 @@ export function tableSchema(table: TableName, format: DataFormat) {
   };
 }
 
-/** The datapackage.json object for the given files; `created` is the release date from the data (YYYY-MM-DD). */
-export function buildDatapackage(meta: DatasetMeta, files: DataFile[], created: string | null) {
+/**
+ * The datapackage.json object for the given files; `created` is the release date from the data (YYYY-MM-DD).
+ * `pages` (the explorer) follow the tables as plain resources: no table schema, each with its size and hash.
+ */
+export function buildDatapackage(meta: DatasetMeta, files: DataFile[], created: string | null, pages: PageFile[] = []) {
   const thirdParty = { name: 'LicenseRef-third-party-news-text', title: `Article text under its publishers' copyright: ${meta.text_notice}` };
-  return {
+  const pkg = {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
     name: meta.name,
     title: meta.title,
@@ -84,7 +102,9 @@ export function buildDatapackage(meta: DatasetMeta, files: DataFile[], created: 
     licenses: meta.licenses,
     contributors: meta.contributors,
     sources: meta.sources,
-    resources: files.map((f) => ({
+  };
+  const resources = [
+    ...files.map((f) => ({
       name: resourceName(f.table, f.format),
       type: 'table',
       path: f.path,
@@ -98,5 +118,17 @@ export function buildDatapackage(meta: DatasetMeta, files: DataFile[], created: 
       ...(f.format === 'csv' ? { dialect: { header: true, delimiter: ',', lineTerminator: '\n', quoteChar: '"', doubleQuote: true } } : {}),
       schema: tableSchema(f.table, f.format),
     })),
-  };
+    ...pages.map((f) => ({
+      name: pageResourceName(f.path),
+      path: f.path,
+      description: 'The explorer: a static page that browses this release (serve the release folder over HTTP and open explorer/index.html).',
+      format: f.path.slice(f.path.lastIndexOf('.') + 1),
+      mediatype: f.mediatype,
+      encoding: 'utf-8',
+      bytes: f.bytes,
+      hash: `sha256:${f.sha256}`,
+      licenses: [CODE_LICENSE],
+    })),
+  ];
+  return { ...pkg, resources };
 }

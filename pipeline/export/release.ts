@@ -1,6 +1,6 @@
 /**
- * Writes a release folder: data files in three formats, schemas, run report, datapackage.json,
- * DATASHEET.md, CHANGELOG.md, changes/ and SHA256SUMS. Everything goes into `<out>/.tmp-v<version>-<pid>`
+ * Writes a release folder: data files in three formats, schemas, run report, the explorer (a static page that
+ * browses the release), datapackage.json, DATASHEET.md, CHANGELOG.md, changes/ and SHA256SUMS. Everything goes into `<out>/.tmp-v<version>-<pid>`
  * first; only a complete folder is renamed to `<out>/v<version>`, so a failed or killed run never leaves a
  * partial release. A released version is immutable: rebuilding it with the same bytes changes nothing,
  * with different bytes is refused until the version is bumped.
@@ -8,11 +8,12 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildExplorer } from '../../explorer/build.ts';
 import { TABLE_NAMES } from '../schema/tables.ts';
 import type { TableName } from '../schema/tables.ts';
 import { sha256sums } from './checksums.ts';
 import { buildDatapackage } from './datapackage.ts';
-import type { DataFile, DatasetMeta } from './datapackage.ts';
+import type { DataFile, DatasetMeta, PageFile } from './datapackage.ts';
 import { renderDatasheet } from './datasheet.ts';
 import { buildCard, buildCitation, buildCroissant, buildLicense } from './metadata.ts';
 import { bumpBetween, changelogEntry, compareVersions, fieldChanges, requiredBump } from './changes.ts';
@@ -90,7 +91,8 @@ export async function writeRelease(input: ReleaseInput): Promise<{ dir: string; 
     mkdirSync(path.join(tmp, 'schemas'));
     for (const f of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.schema.json')).sort()) copyFileSync(path.join(SCHEMA_DIR, f), path.join(tmp, 'schemas', f));
     writeFileSync(path.join(tmp, 'run-report.json'), `${JSON.stringify(report, null, 2)}\n`);
-    writeFileSync(path.join(tmp, 'datapackage.json'), `${JSON.stringify(buildDatapackage(meta, dataFiles, date), null, 2)}\n`);
+    const pages = writeExplorer(tmp);
+    writeFileSync(path.join(tmp, 'datapackage.json'), `${JSON.stringify(buildDatapackage(meta, dataFiles, date, pages), null, 2)}\n`);
     writeFileSync(path.join(tmp, 'croissant.json'), `${JSON.stringify(buildCroissant(meta, dataFiles, date), null, 2)}\n`);
     writeFileSync(path.join(tmp, 'CITATION.cff'), buildCitation(meta, date));
     writeFileSync(path.join(tmp, 'README.md'), buildCard(meta, report, date));
@@ -120,6 +122,15 @@ export async function writeRelease(input: ReleaseInput): Promise<{ dir: string; 
     rmSync(tmp, { recursive: true, force: true });
     throw err;
   }
+}
+
+/** The explorer (explorer/build.ts: the same bytes on every run) in `<dir>/explorer/`; its files as the datapackage lists them. */
+function writeExplorer(dir: string): PageFile[] {
+  mkdirSync(path.join(dir, 'explorer'));
+  return buildExplorer().map((f) => {
+    writeFileSync(path.join(dir, 'explorer', f.path), f.bytes);
+    return { path: `explorer/${f.path}`, bytes: f.bytes.length, sha256: sha256Hex(f.bytes), mediatype: f.mediatype };
+  });
 }
 
 /** Removes temporary folders left by runs that were killed (their process is gone). */
