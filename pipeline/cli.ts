@@ -27,7 +27,14 @@ Options:
                          (bodies and evidence sentences null, quote excerpts), under <out>/public/
                                                                                 (default: full)
   --workers N            worker threads for clean and annotate; 0 picks 1 below 500
-                         files, else up to 2; the output is the same for any N (default: 0)
+                         files, else up to 2; the output is the same for any N (default: 0);
+                         with --engine ray: Node actors, 0 = one per CPU of the cluster
+  --engine local|ray     local: everything on this machine (worker threads); ray: clean and
+                         annotate in Node actors on a Ray cluster (Ray Data), the corpus-wide
+                         steps and the export here; the output is the same   (default: local)
+  --ray-address ADDR     with --engine ray: the cluster, auto (the one \`ray start\` started
+                         on this machine), HOST:PORT or ray://HOST:PORT; without it a local
+                         Ray is started on 127.0.0.1 for the run, usage reporting off
   --strict               exit 1 when any input file is quarantined, including an article
                          whose clean, annotation or checks raised an error
   -h, --help             show this help
@@ -35,6 +42,8 @@ Options:
 Environment:
   DISPATCHES_FAIL_ARTICLES=FILE[:STAGE],…  failpoint for testing the quarantine: these seed files throw
                          at STAGE (clean, annotate, check or corpus; default annotate)
+  DISPATCHES_PYTHON=PATH the Python with Ray for --engine ray (default: .venv/bin/python,
+                         made by \`npm run setup:ray\`); DISPATCHES_RAY_VERBOSE=1 shows Ray's messages
 
 An article that raises an error is quarantined with a code (CLEAN_FAILED: no row; ANNOTATE_FAILED,
 CHECK_FAILED, CORPUS_FAILED: its row with annotation_status "failed", nothing else of it), the rest is
@@ -43,7 +52,8 @@ released; run-report.json gives each file's code, stage and message.
 Exit codes:
   0  the release was written
   1  the data failed validation, the manifest or an input was rejected (strict mode); nothing was written
-  2  usage error (unknown option, bad value); nothing was written
+  2  usage error (unknown option, bad value), or --engine ray without Ray installed or with a
+     cluster that cannot be reached; nothing was written
 `;
 
 function fail(message: string): never {
@@ -64,6 +74,8 @@ function parseOptions(argv: string[]): RunOptions | null {
         strict: { type: 'boolean' },
         profile: { type: 'string' },
         workers: { type: 'string' },
+        engine: { type: 'string' },
+        'ray-address': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -85,8 +97,16 @@ function parseOptions(argv: string[]): RunOptions | null {
   } catch (err) {
     fail((err as PipelineError).what);
   }
+  const engine = values.engine === undefined ? 'local' : values.engine === 'local' || values.engine === 'ray' ? values.engine : fail(`--engine must be "local" or "ray", got "${values.engine}"`);
+  const rayAddress = values['ray-address'];
+  if (rayAddress !== undefined) {
+    if (engine !== 'ray') fail('--ray-address needs --engine ray');
+    if (rayAddress !== 'auto' && !/^(ray:\/\/)?(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9._-]+):\d{1,5}$/.test(rayAddress)) fail(`--ray-address must be auto, HOST:PORT or ray://HOST:PORT, got "${rayAddress}"`);
+  }
   return {
     ...(failArticles.size ? { failArticles } : {}),
+    ...(rayAddress !== undefined ? { rayAddress } : {}),
+    engine,
     seeds: values.seeds ?? DEFAULT_OPTIONS.seeds,
     out: values.out ?? DEFAULT_OPTIONS.out,
     maxBytes: num('max-bytes', values['max-bytes'], DEFAULT_OPTIONS.maxBytes, (n) => Number.isInteger(n) && n > 0),
@@ -133,6 +153,7 @@ async function main(): Promise<void> {
       options,
       (stage, items, ms) => process.stderr.write(`${stage.padEnd(9)} ${String(items).padStart(7)} items ${ms.toFixed(0).padStart(7)} ms   peak RSS so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`),
       pauseAt(process.env['DISPATCHES_PAUSE_AT']),
+      (line) => process.stderr.write(`${line}\n`),
     );
     // A full release into the project's own dist-data: the project's DATASHEET.md and CHANGELOG.md follow it.
     if (path.resolve(options.out) === projectOut && options.profile === 'full') syncProjectDocs(summary.dir);
@@ -142,7 +163,7 @@ async function main(): Promise<void> {
       `\nrelease  ${summary.dir} (${summary.files.length} files${summary.unchanged ? ', already released with these exact bytes: unchanged' : ''}) in ${((performance.now() - started) / 1000).toFixed(1)} s\n` +
         `rows     ${Object.entries(tables).map(([t, n]) => `${t} ${n}`).join(', ')}\n` +
         `inputs   ${counts.files} files: ${counts.processed} processed, ${counts.duplicate} duplicates, ${counts.quarantined} quarantined${codes ? ` (${codes})` : ''}, ${counts.ignored} ignored (see run-report.json)\n` +
-        `memory   peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (this process and its worker threads)\n`,
+        `memory   peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (this process and its worker threads${options.engine === 'ray' ? '; the Ray actors are reported above' : ''})\n`,
     );
   } catch (err) {
     if (err instanceof ValidationFailed) {

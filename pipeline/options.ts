@@ -19,6 +19,14 @@ export interface RunOptions {
   /** Worker threads for clean and annotate; 0 (default) picks 1 for fewer than 500 files, else up to 2. Output is the same whatever the number. */
   workers: number;
   /**
+   * `local` (default): everything on this machine, per-article tasks on worker threads. `ray`: the per-article
+   * tasks on a Ray cluster (pipeline/ray/engine.ts), in `workers` Node actors (0: one per CPU of the cluster);
+   * the corpus-wide steps and the export stay here. Output is the same.
+   */
+  engine: 'local' | 'ray';
+  /** With `engine: 'ray'`: the cluster (`auto`, `HOST:PORT`, `ray://HOST:PORT`); absent, a local Ray is started on 127.0.0.1. */
+  rayAddress?: string;
+  /**
    * Failpoints, for testing the quarantine: these files (names as in the seeds folder) throw at the given
    * stage (the CLI reads them from DISPATCHES_FAIL_ARTICLES; default none).
    */
@@ -33,4 +41,5 @@ export const DEFAULT_OPTIONS: RunOptions = {
   nearThreshold: 0.5,
   profile: 'full',
   workers: 0,
+  engine: 'local',
 };

@@ -21,7 +21,10 @@ import { TableSpool } from './export/spool.ts';
 import type { TableSource } from './export/spool.ts';
 import type { TableJob, TableResult } from './export/table.ts';
 import { planIngest, sortedEntries } from './ingest.ts';
+import type { SeedEntry } from './ingest.ts';
 import { createPool } from './pool.ts';
+import type { Pool } from './pool.ts';
+import { createRayPool } from './ray/engine.ts';
 import { Interner } from './intern.ts';
 import { createScratch } from './io/scratch.ts';
 import { readSeedFolder } from './io/seeds.ts';
@@ -80,7 +83,12 @@ interface RunState {
   progress: Progress;
   onStep: ((step: string) => void) | undefined;
   meta: DatasetMeta;
-  pool: ReturnType<typeof createPool> | null;
+  /** Runs the per-article tasks: worker threads here, or (`--engine ray`) Node actors on a Ray cluster. */
+  pool: Pool | null;
+  /** Runs the export's tables: the per-article pool when it is local, worker threads of their own otherwise. */
+  exportPool: Pool | null;
+  /** Lines about the engine (the Ray cluster, its workers), for the CLI to print. */
+  note: ((line: string) => void) | undefined;
   work: string;
   /** Clean articles wait on disk (as JSON, body included); memory keeps their id, file and place. */
   articles: ArticleStore;
@@ -111,11 +119,11 @@ type Step = (s: RunState) => Promise<RunState>;
 const STEPS: readonly Step[] = [read, clean, dedupe, annotate, validate, exportRelease];
 
 /** Runs every step and writes the release (the CLI then syncs the project's DATASHEET.md and CHANGELOG.md). */
-export async function run(options: RunOptions, progress: Progress = () => {}, onStep?: (step: string) => void): Promise<RunSummary> {
+export async function run(options: RunOptions, progress: Progress = () => {}, onStep?: (step: string) => void, note?: (line: string) => void): Promise<RunSummary> {
   const work = createScratch();
   let state: RunState = {
-    ...{ options, progress, onStep, meta: { ...(datasetMeta as DatasetMeta), ...(options.version ? { version: options.version } : {}) } },
-    ...{ pool: null, work, folder: null, manifest: new Map(), decisions: null, summary: null },
+    ...{ options, progress, onStep, note, meta: { ...(datasetMeta as DatasetMeta), ...(options.version ? { version: options.version } : {}) } },
+    ...{ pool: null, exportPool: null, work, folder: null, manifest: new Map(), decisions: null, summary: null },
     // Named apart from the table spools, which are folders named after their tables.
     ...{ articles: new ArticleStore(path.join(work, 'clean-articles.store')), shingles: new ShingleStore(path.join(work, 'shingles.store')) },
     ...{ outcomes: [], kept: [], summaries: [], shingleRef: new Map(), terms: new Interner(), fileOf: new Map() },
@@ -128,6 +136,7 @@ export async function run(options: RunOptions, progress: Progress = () => {}, on
     state.articles.close();
     state.shingles.close();
     await state.pool?.close();
+    if (state.exportPool !== state.pool) await state.exportPool?.close();
     rmSync(work, { recursive: true, force: true });
   }
 }
@@ -152,20 +161,30 @@ function failAt(s: RunState, file: string): { fail?: FailStage } {
   return fail ? { fail } : {};
 }
 
-/** read: the seed folder and its manifest; the worker pool, sized to the work. */
+/**
+ * read: the seed folder and its manifest; the engine: a worker pool sized to the work, or the Ray cluster
+ * (where `--workers` is the number of Node actors, and the export gets worker threads of its own).
+ */
 async function read(s: RunState): Promise<RunState> {
   const folder = timed(s, 'read', (f) => f.entries.length, () => readSeedFolder(s.options.seeds, s.options.maxBytes, true));
   const manifest = timed(s, 'ingest', () => folder.entries.length, () => planIngest(folder));
   // Per-article stages run on worker threads when there is enough work to pay for starting them.
-  const workers = s.options.workers || (folder.entries.length < 500 ? 1 : Math.min(2, availableParallelism()));
-  return { ...s, folder, manifest, pool: createPool(workers) };
+  const threads = folder.entries.length < 500 ? 1 : Math.min(2, availableParallelism());
+  if (s.options.engine === 'ray') {
+    const pool = await createRayPool({ address: s.options.rayAddress ?? null, actors: s.options.workers, ...(s.note ? { note: s.note } : {}) });
+    return { ...s, folder, manifest, pool, exportPool: createPool(threads) };
+  }
+  const pool = createPool(s.options.workers || threads);
+  return { ...s, folder, manifest, pool, exportPool: pool };
 }
 
 /** clean: every file read, decoded and cleaned; the body goes to the text store, a summary stays for dedupe. */
 async function clean(s: RunState): Promise<RunState> {
   const decoded: FileOutcome[] = [];
   await timedAsync(s, 'clean', async () => {
-    const items = sortedEntries(s.folder!).map((entry) => ({ entry, manifest: s.manifest.get(entry.name) ?? null, ...failAt(s, entry.name) }));
+    // Paths made absolute: the task may run in another process, in another folder (the Ray engine's actors).
+    const at = (entry: SeedEntry): SeedEntry => (entry.path ? { ...entry, path: path.resolve(entry.path) } : entry);
+    const items = sortedEntries(s.folder!).map((entry) => ({ entry: at(entry), manifest: s.manifest.get(entry.name) ?? null, ...failAt(s, entry.name) }));
     await s.pool!.stream('prepare', batches(items), (results) => {
       for (const r of results) {
         s.outcomes.push(r.outcome);
@@ -212,7 +231,9 @@ async function annotate(s: RunState): Promise<RunState> {
   const outcomeOf = new Map(s.outcomes.flatMap((o) => (o.article_id ? [[o.article_id, o] as const] : [])));
   await timedAsync(s, 'annotate', async () => {
     const items = function* () {
-      for (const { id, file, ref } of s.kept) yield { store: s.articles.file, ref, fields: dedupeFields(id, s.decisions!), ...failAt(s, file) };
+      // On a cluster the task runs where the store is not: the article goes with it.
+      const ray = s.options.engine === 'ray';
+      for (const { id, file, ref } of s.kept) yield { ...(ray ? { json: s.articles.readJson(ref) } : { store: s.articles.file, ref }), fields: dedupeFields(id, s.decisions!), ...failAt(s, file) };
     };
     await s.pool!.stream('annotate', batches(items()), (results) => {
       for (const r of results) fileArticle(s, r, outcomeOf);
@@ -340,7 +361,7 @@ async function exportRelease(s: RunState): Promise<RunState> {
     const order = jobs.map((_, i) => i).sort((a, b) => (jobs[b]!.source?.count ?? 0) - (jobs[a]!.source?.count ?? 0) || a - b);
     const results: TableResult[] = new Array(jobs.length);
     let k = 0;
-    await s.pool!.stream('export', order.map((i) => [jobs[i]!]), (r) => (results[order[k++]!] = r[0]!), 1);
+    await s.exportPool!.stream('export', order.map((i) => [jobs[i]!]), (r) => (results[order[k++]!] = r[0]!), 1);
     return results;
   };
   const templates = { datasheetTemplate: readFileSync(DATASHEET, 'utf8'), changelogTemplate: readFileSync(CHANGELOG, 'utf8') };

@@ -68,14 +68,15 @@ export function prepare({ entry, manifest, fail }: PrepareInput): PrepareOutput 
   }
 }
 
-export interface AnnotateInput {
-  /** Where clean stored the article (as JSON), and the fields dedupe gives it. */
-  store: string;
-  ref: StoreRef;
+/**
+ * Where clean stored the article (as JSON), or (where the task runs on another machine than the store: the
+ * Ray engine) the stored JSON itself; and the fields dedupe gives it.
+ */
+export type AnnotateInput = ({ store: string; ref: StoreRef } | { json: string }) & {
   fields: DedupeFields;
   /** Failpoint (testing): throw at this stage. */
   fail?: FailStage;
-}
+};
 
 export interface AnnotateOutput {
   /** What the corpus steps need of the article. */
@@ -93,14 +94,18 @@ export interface AnnotateOutput {
  * article, checks what that made, and checks its row. An exception while annotating or checking fails this
  * article alone: its row says `annotation_status: "failed"` and nothing else of it comes back.
  */
-export function annotateTask({ store, ref, fields, fail }: AnnotateInput): AnnotateOutput {
-  // Opened for this one read (a few microseconds against milliseconds of annotation), so nothing stays open.
-  const s = new ArticleStore(store, true);
+export function annotateTask(input: AnnotateInput): AnnotateOutput {
+  const { fields, fail } = input;
   let stored: CleanArticle;
-  try {
-    stored = s.readArticle(ref);
-  } finally {
-    s.close();
+  if ('json' in input) stored = JSON.parse(input.json) as CleanArticle;
+  else {
+    // Opened for this one read (a few microseconds against milliseconds of annotation), so nothing stays open.
+    const s = new ArticleStore(input.store, true);
+    try {
+      stored = s.readArticle(input.ref);
+    } finally {
+      s.close();
+    }
   }
   const article: DedupedArticle = { ...stored, ...fields };
   let failure: ArticleFailure | null = null;

@@ -53,6 +53,10 @@ export class ArticleStore extends BlobStore {
   addJson(json: string): StoreRef {
     return this.add(Buffer.from(json, 'utf8'));
   }
+  /** The article as stored (JSON), for a task that runs where the store is not. */
+  readJson(ref: StoreRef): string {
+    return this.read(ref).toString('utf8');
+  }
   readArticle(ref: StoreRef): CleanArticle {
     return JSON.parse(this.read(ref).toString('utf8')) as CleanArticle;
   }
