@@ -17,10 +17,10 @@ if (!venv && !CI) console.log('loader tests SKIPPED: no .venv here (npm run setu
 
 /** The tools whose pass lines the log must show, by the pytest test-function names that exercise them. */
 const TOOLS: Record<string, RegExp> = {
-  pandas: /::test_pandas_/,
-  pyarrow: /::test_(pyarrow_parquet|pandas_parquet_pyarrow_engine)\[/,
-  polars: /::test_polars_/,
-  DuckDB: /::test_duckdb_/,
+  pandas: /::test_read\[[^\]]*-pandas_/,
+  pyarrow: /::test_read\[[^\]]*-(pyarrow_parquet|pandas_parquet_pyarrow_engine)\]/,
+  polars: /::test_read\[[^\]]*-polars_/,
+  DuckDB: /::test_read\[[^\]]*-duckdb_/,
   datasets: /::test_datasets_/,
   R: /::test_r_(readr|jsonlite)_/,
   snippets: /test_snippets\.py::/,

@@ -36,54 +36,25 @@ def check(releases, release, table, tool, got: rd.Table, dates="date"):
     rd.compare(rel, table, got, dates)
 
 
+# The readers of files: (name in test ids, reader in readers.py, the tool whose column types it gives).
+FILE_READERS = [
+    ("pandas_csv", rd.pandas_csv, "pandas-csv"),
+    ("pandas_jsonl", rd.pandas_jsonl, "pandas-jsonl"),
+    ("pandas_parquet_pyarrow_engine", rd.pandas_parquet, "pandas-parquet"),
+    ("pyarrow_parquet", rd.pyarrow_parquet, "pyarrow"),
+    ("polars_parquet", rd.polars_parquet, "polars"),
+    ("polars_csv", rd.polars_csv, "polars"),
+    ("polars_jsonl", rd.polars_jsonl, "polars"),
+    ("duckdb_parquet", rd.duckdb_parquet, "duckdb"),
+    ("duckdb_csv", rd.duckdb_csv, "duckdb"),
+    ("duckdb_jsonl", rd.duckdb_jsonl, "duckdb"),
+]
+
+
+@pytest.mark.parametrize("reader,tool", [pytest.param(read, tool, id=name) for name, read, tool in FILE_READERS])
 @pytest.mark.parametrize("release,table", CASES)
-def test_pandas_csv(releases, release, table):
-    check(releases, release, table, "pandas-csv", rd.pandas_csv(releases[release], table))
-
-
-@pytest.mark.parametrize("release,table", CASES)
-def test_pandas_jsonl(releases, release, table):
-    check(releases, release, table, "pandas-jsonl", rd.pandas_jsonl(releases[release], table))
-
-
-@pytest.mark.parametrize("release,table", CASES)
-def test_pandas_parquet_pyarrow_engine(releases, release, table):
-    check(releases, release, table, "pandas-parquet", rd.pandas_parquet(releases[release], table))
-
-
-@pytest.mark.parametrize("release,table", CASES)
-def test_pyarrow_parquet(releases, release, table):
-    check(releases, release, table, "pyarrow", rd.pyarrow_parquet(releases[release], table))
-
-
-@pytest.mark.parametrize("release,table", CASES)
-def test_polars_parquet(releases, release, table):
-    check(releases, release, table, "polars", rd.polars_parquet(releases[release], table))
-
-
-@pytest.mark.parametrize("release,table", CASES)
-def test_polars_csv(releases, release, table):
-    check(releases, release, table, "polars", rd.polars_csv(releases[release], table))
-
-
-@pytest.mark.parametrize("release,table", CASES)
-def test_polars_jsonl(releases, release, table):
-    check(releases, release, table, "polars", rd.polars_jsonl(releases[release], table))
-
-
-@pytest.mark.parametrize("release,table", CASES)
-def test_duckdb_parquet(releases, release, table):
-    check(releases, release, table, "duckdb", rd.duckdb_parquet(releases[release], table))
-
-
-@pytest.mark.parametrize("release,table", CASES)
-def test_duckdb_csv(releases, release, table):
-    check(releases, release, table, "duckdb", rd.duckdb_csv(releases[release], table))
-
-
-@pytest.mark.parametrize("release,table", CASES)
-def test_duckdb_jsonl(releases, release, table):
-    check(releases, release, table, "duckdb", rd.duckdb_jsonl(releases[release], table))
+def test_read(releases, release, table, reader, tool):
+    check(releases, release, table, tool, reader(releases[release], table))
 
 
 @pytest.mark.parametrize("release,table", CASES)
