@@ -527,8 +527,8 @@ export function findEvents(
   };
 
   /**
-   * Past what may follow an object before the pattern goes on: a bracketed list or name ("the EU trio (France,
-   * Germany and Britain) to reach …") or, before "to", a place ("the UN mission in Haiti to broker …").
+   * Past what may follow an object before the pattern goes on: a bracketed list or name ("the Quartet (UN,
+   * EU, US, Russia) to press …") or, before "to", a place ("the AU mission in Somalia to broker …").
    */
   const pastPostmodifier = (toks: Token[], j: number): number => {
     if (toks[j]?.lower === '(') {
