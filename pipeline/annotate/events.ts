@@ -253,7 +253,7 @@ export function findEvents(
   };
   /**
    * What an object pronoun refers to: the nearest earlier person (him, her) or group (them) that is not the
-   * subject of the trigger (`triggerAt`), whose own act it would be ("Kim said Putin had urged him" is Kim).
+   * subject of the trigger (`trigger`), whose own act it would be ("Kim said Putin had urged him" is Kim).
    */
   /** The main clause's subject, for a participle opening a clause of its own at `pos` (", urging him to …"). */
   const participleOf = (s: Sentence, pos: number): Mention | undefined => {
@@ -261,11 +261,11 @@ export function findEvents(
     const opener = sentenceSubject(s);
     return opener && opener.end <= pos ? opener : undefined;
   };
-  let triggerAt = 0;
+  /** The trigger being matched and its sentence (set by the loop below, read by a target slot's pronoun). */
+  let trigger: { at: number; sentence: Sentence } | null = null;
   const objectPronoun = (kind: 'person' | 'group', pos: number): Mention | undefined => {
-    const s = sentences.find((x) => triggerAt >= x.start && triggerAt < x.end);
-    if (!s) return undefined;
-    const subject = participleOf(s, triggerAt) ?? subjects(triggerAt, s)?.list[0];
+    if (!trigger) return undefined;
+    const subject = participleOf(trigger.sentence, trigger.at) ?? subjects(trigger.at, trigger.sentence)?.list[0];
     return before(pos).reverse().find((m) => typeOf(m.key) === kind && m.key !== subject?.key);
   };
   /** The actor opening a sentence (within its first eight words): its grammatical subject, most often. */
@@ -675,7 +675,7 @@ export function findEvents(
       const entries = cameo.triggers.get(tok.lower);
       if (!entries || quoted(tok.start)) continue;
       const tStart = tok.start;
-      triggerAt = tStart;
+      trigger = { at: tStart, sentence: s };
       const tEnd = tok.end;
       const limit = limitAt(tEnd, s);
       const asNoun = nounContext(toks, i);
