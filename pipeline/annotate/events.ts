@@ -92,6 +92,23 @@ const SUBJECT_TAIL = new RegExp(
     String.raw`|(?:\s*\([^()]{1,40}\))?(?:\s+(\p{Ll}[\p{Ll}-]+(?<!ly)))??\s+(and\s+)?(\p{Ll}[\p{Ll}-]+(?<!ss|us|is)s|${ACTOR_HEADS}))$`,
   'u',
 );
+/**
+ * A prepositional phrase closing a subject before its verb ("at the University of Nairobi", "from across the
+ * country", "in the old town of Hebron"); it starts at the match's index. A determiner stands only after a
+ * preposition and no word is a preposition or clause boundary, so no verb and its object hide inside ("in
+ * Belarus began a hunger strike in").
+ */
+const PREPOSITION = alt(eventRules.subject_prepositions);
+const PP_DETERMINER = String.raw`(?:(?:${alt(eventRules.noun_determiners)})\s+)?`;
+const PP_WORD = String.raw`(?!(?:${PREPOSITION}|${alt(eventRules.boundary_words)}|${alt(eventRules.noun_determiners)})(?![\p{L}\p{N}]))[\p{L}\p{N}’'.-]+`;
+const SUBJECT_PP = new RegExp(
+  String.raw`\s+(?:${PREPOSITION})\s+(?:(?:${PREPOSITION})\s+)?${PP_DETERMINER}${PP_WORD}(?:\s+${PP_WORD}){0,3}(?:\s+(?:${PREPOSITION})\s+${PP_DETERMINER}${PP_WORD}(?:\s+${PP_WORD}){0,2}){0,2}\s*$`,
+  'u',
+);
+/** What may stand before an actor that opens a subject: the sentence start, a comma, a clause boundary, an amount ("Thousands of"), and a determiner. */
+const SUBJECT_LEAD = new RegExp(String.raw`(?:^|[,;:(—–]|\b(?:${alt(eventRules.boundary_words)})|\b(?:${alt(eventRules.crowd_quantities)}|\p{N}[\p{N},.]*)\s+of)\s*(?:(?:${alt(eventRules.noun_determiners)})\s+)?$`, 'iu');
+/** A speech verb right before a pronoun, maybe with its day and "that": "announced (on Monday) (that) they …". */
+const OWN_PLAN = new RegExp(String.raw`\b(?:${alt(eventRules.own_plan_cues.flatMap((l) => verbForms(l).filter(([, k]) => k !== 'ing').map(([f]) => f)))})\s+(?:(?:on\s+)?(?:today|yesterday|\p{Lu}\p{Ll}+day)\s+)?(?:that\s+)?$`, 'u');
 /** An owner's pronoun and a body of it as a subject: "their forces", "its own troops", "his government". */
 const ACTOR_HEAD_SET: ReadonlySet<string> = new Set(eventRules.actor_heads);
 const OWNED_SUBJECT = new RegExp(String.raw`(?:^|\s)(its|their|his|her|Its|Their|His|Her)\s+(?:own\s+)?(?:\p{Ll}[\p{Ll}-]+\s+)?(?:${ACTOR_HEADS})$`, 'u');
@@ -159,6 +176,8 @@ const CLAIM = new RegExp(`\\b(?:${alt(eventRules.claim_verbs)})\\s+(?:that\\s+)?
 const LIGHT_VERBS = new Set(eventRules.light_verbs.flatMap((l) => verbForms(l).map(([f]) => f)));
 const CLAIM_CUE = new RegExp(`\\b(?:${alt(eventRules.claim_verbs)})\\b`, 'u');
 const CLAIM_TAIL = new RegExp(`,\\s+(?:[^,]{1,60}\\s)?(?:${alt(eventRules.claim_verbs)})\\s*(?:on\\s+\\p{Lu}\\p{Ll}+\\s*)?[.]?$`, 'u');
+/** A closing attribution, whatever short words follow its verb (", officials said Sunday.", ", the ministry told reporters."). */
+const ATTRIBUTION_TAIL = new RegExp(`,\\s+(?:[^,]{1,60}\\s)?(?:${alt(eventRules.claim_verbs)})(?![\\p{L}])[^,;]{0,30}$`, 'u');
 const VERBAL_ATTACK: ReadonlySet<string> = new Set(eventRules.verbal_attack_lemmas);
 const STATIVE: ReadonlySet<string> = new Set(eventRules.stative_participles);
 const REPORTER = new RegExp(`^\\s+(?:\\p{L}+\\s+)?(?:${alt(eventRules.report_sources)})\\s*$`, 'u');
@@ -291,7 +310,7 @@ export function findEvents(
   const subjects = (pos: number, s: Sentence): { list: Mention[]; via: 'name' | 'pronoun' } | null => {
     const pre = text.slice(s.start, pos);
     for (const end of subjectEnds(pre)) {
-      let m = at(s.start + end, s.start) ?? headBefore(pre.slice(0, end), s.start);
+      let m = subjectPhrase(pre.slice(0, end), s.start) ?? at(s.start + end, s.start) ?? headBefore(pre.slice(0, end), s.start);
       // "X was invited by Y to visit …": the one who visits is X, the sentence's subject.
       if (m && /\b(?:was|were|been|being|is|are)\s+\p{L}+\s+by\s+$/u.test(text.slice(s.start, m.start)) && /\bto$/u.test(pre.trimEnd())) m = sentenceSubject(s);
       if (m) {
@@ -321,6 +340,8 @@ export function findEvents(
         return r ? { list: [r], via: 'pronoun' } : null;
       }
       if (p) {
+        const speaker = ownPlanSpeaker(p[1]!, s.start + end - p[1]!.length, s);
+        if (speaker) return { list: speaker, via: 'pronoun' };
         const r = pronoun(p[1]!, s.start + end, s);
         return r ? { list: [r], via: 'pronoun' } : null;
       }
@@ -331,6 +352,43 @@ export function findEvents(
       }
     }
     return null;
+  };
+  /**
+   * "X and Y announced that they will …", "X, backed by Z, said it would …": a pronoun right after a speech verb is
+   * that verb's own subject, when the two agree in number and kind ("they" several actors or a plural group, "it"
+   * one country, organisation or body, "he"/"she" one person); otherwise undefined, and the pronoun is read as usual.
+   */
+  const ownPlanSpeaker = (word: string, pos: number, s: Sentence): Mention[] | undefined => {
+    const cue = OWN_PLAN.exec(text.slice(s.start, pos));
+    const said = cue ? subjects(s.start + cue.index, s)?.list : undefined;
+    if (!said?.length) return undefined;
+    const kind = typeOf(said[0]!.key);
+    const plural = said.length > 1 || (kind === 'group' && /s$/u.test(said[0]!.text));
+    const w = word.toLowerCase();
+    const agrees = w === 'they' ? plural : !plural && (w === 'it' ? kind !== 'person' : kind === 'person');
+    return agrees ? said : undefined;
+  };
+  /** A past verb inside a phrase ("on Monday lifted"): the phrase ends a clause, not a subject; after a determiner it is a modifier ("the occupied …"). */
+  const finite = (phrase: string): boolean => {
+    const words = phrase.trim().split(/\s+/u);
+    return words.some((w, k) => k > 0 && !DETERMINERS.has(words[k - 1]!.toLowerCase()) && (/\p{Ll}ed$/u.test(w) || !!cameo.triggers.get(w.toLowerCase())?.some((e) => e.form === 'past' || e.form === 'participle')));
+  };
+  /**
+   * The actor heading a subject that a prepositional phrase closes (`pre` starting at `base`): "Kenyan students *at
+   * the University of Nairobi*" is the students, not the university; "Kenyans *from across the country*". The actor
+   * opens its clause: after "by" or a verb it is an object ("a report ordered by Kenya in May condemned …" is no
+   * act of Kenya's).
+   */
+  const subjectPhrase = (pre: string, base: number): Mention | undefined => {
+    // The outermost phrase first; one whose head is no actor ("Thousands *of Kenyans from …*") gives way to the next.
+    for (let from = 0; ; ) {
+      const pp = SUBJECT_PP.exec(pre.slice(from));
+      if (!pp) return undefined;
+      const start = from + pp.index;
+      const m = finite(pp[0]) ? undefined : (at(base + start, base) ?? headBefore(pre.slice(0, start), base));
+      if (m && SUBJECT_LEAD.test(text.slice(base, m.start))) return m;
+      from = start + pp[0].search(/\S/u) + 1;
+    }
   };
   /**
    * An actor that heads a longer subject ending the text `pre` (starting at `base`): "Druze inhabitants *of the
@@ -473,9 +531,10 @@ export function findEvents(
     const plural = owner && typeOf(owner.key) === 'group' && /s$/u.test(owner.text);
     if (owner && !plural && !/\band\s+(?:the\s+)?$/u.test(text.slice(Math.max(0, owner.start - 10), owner.start)) && !cameo.triggers.get(toks[i]!.lower)?.some((e) => e.form === 'past' || e.form === 's')) return true;
     if (DETERMINERS.has(prev.lower) || /^\p{N}/u.test(prev.lower)) return true;
-    // "an Israeli airstrike", "a September summit", "the two-day visit": a modifier after a determiner.
+    // "an Israeli airstrike", "a September summit", "the two-day visit": a modifier after a determiner; but a
+    // plural group after "the" is a whole subject, whose verb has the base form ("The Palestinians reject …").
     const prev2 = toks[i - 2];
-    return !!prev2 && DETERMINERS.has(prev2.lower) && !prev.punct;
+    return !!prev2 && DETERMINERS.has(prev2.lower) && !prev.punct && !plural;
   };
 
   /** An actor followed by "'s" and an abstract noun (its decision, its bid, its plan). */
@@ -779,9 +838,12 @@ export function findEvents(
         }
         if (!targets.length && (p.governsInfinitive || GOVERNING.has(p.type))) {
           // What was pledged, threatened or asked has its own target: "threatened to mobilise its army against South Korea".
-          const after = index.within(best.end, limitAt(best.end, s)).filter((m) => !sources.some((x) => x.key === m.key));
+          // Not from a closing attribution (", Palestinian officials said."): who reports the act is not its target.
+          const attribution = ATTRIBUTION_TAIL.exec(text.slice(s.start, s.end));
+          const until = Math.min(limitAt(best.end, s), attribution ? s.start + attribution.index : s.end);
+          const after = index.within(best.end, until).filter((m) => !sources.some((x) => x.key === m.key));
           const inner = after.find((m) => /\b(?:to|against|with|on|towards?|for|from)\s+(?:the\s+)?$/u.test(text.slice(Math.max(0, m.start - 12), m.start))) ?? after[0];
-          if (inner) targets = objectsFrom(inner.start, limitAt(best.end, s)).slice(0, 3);
+          if (inner) targets = objectsFrom(inner.start, until).slice(0, 3);
           if (!targets.length && inner) targets = [inner];
         }
         if (best.target) {
