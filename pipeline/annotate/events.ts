@@ -130,6 +130,8 @@ const PARTICIPLE_CLAUSE = /,\s*(?:while\s+|\p{Ll}+ly\s+)?$/u;
 const OBJECT_PRONOUN: Record<string, 'person' | 'group'> = { him: 'person', her: 'person', them: 'group' };
 const OWNER_PRONOUN: Record<string, string> = { its: 'it', their: 'they', his: 'he', her: 'she' };
 const WORDLIKE = /^[\p{L}\p{N}'’]/u;
+/** Global, used only by lastPlace, synchronously (lastIndex reset before each scan). */
+const PLACE_PREP = /\b(?:in|to|at)\s+/gu;
 const DETERMINERS = new Set(eventRules.noun_determiners);
 const BOUNDARY_WORDS = new Set(eventRules.boundary_words);
 const MILITARY = new RegExp(`\\b(?:${alt(eventRules.military_words)})\\b`, 'i');
@@ -465,12 +467,9 @@ export function findEvents(
     return m ? from + m.index : s.end;
   };
   const placeAfter = (from: number, limit: number): Mention | undefined => {
-    // Built once per lexicon (hundreds of alternatives); lastIndex is set before every exec.
-    const re = once(lex, 'events.ts:surfaceFrom', () => new RegExp(lex.surfaceRe.source, 'gu'));
-    re.lastIndex = from;
-    const m = re.exec(text);
-    if (!m || m.index >= limit) return undefined;
-    const surface = lex.surfaces.get(m[0])!;
+    const m = lex.surfaceMatch.from(text, from, limit);
+    if (!m) return undefined;
+    const surface = lex.surfaces.get(m.text)!;
     // Only a country's name or capital stands for it; an organisation or person of that country does not.
     const country = surface.entry.type === 'country' && surface.entry.country ? lex.countryByIso.get(surface.entry.country) : undefined;
     if (!country) return undefined;
@@ -481,16 +480,21 @@ export function findEvents(
     // A candidate until an event takes it (adopt): a pattern tried and dropped leaves no mention and no actor.
     if (!entities.has(country.key) && !candidateEntities.has(country.key)) candidateEntities.set(country.key, { key: country.key, name: country.name, type: 'country', country: country.country, cameo: country.cameo, roles: new Set() });
     let pm = placeCandidates.get(m.index);
-    if (!pm) placeCandidates.set(m.index, (pm = { key: country.key, start: m.index, end: m.index + m[0].length, text: m[0], kind: 'metonym' }));
+    if (!pm) placeCandidates.set(m.index, (pm = { key: country.key, start: m.index, end: m.index + m.text.length, text: m.text, kind: 'metonym' }));
     return pm;
   };
   /** The last place named before `pos` in this or the previous sentence (where a trip without "to X" went). */
   const lastPlace = (pos: number): Mention | undefined => {
     const si = sentences.findIndex((x) => pos >= x.start && pos < x.end);
     const floor = sentences[Math.max(0, si - 1)]?.start ?? 0;
-    const re = once(lex, 'events.ts:placePrep', () => new RegExp(`\\b(?:in|to|at)\\s+(?:${lex.surfaceRe.source.replace(/^\(\?<!\[\\p\{L\}\\p\{N\}\]\)/, '')})`, 'gu'));
+    // "in|to|at", then a gazetteer name right after it.
+    const span = text.slice(floor, pos);
     let found: Mention | undefined;
-    for (const m of text.slice(floor, pos).matchAll(re)) {
+    PLACE_PREP.lastIndex = 0;
+    for (let m = PLACE_PREP.exec(span); m; m = PLACE_PREP.exec(span)) {
+      const name = lex.surfaceMatch.at(span, m.index + m[0].length);
+      if (!name) continue;
+      PLACE_PREP.lastIndex = name.index + name.text.length;
       const place = placeAfter(floor + m.index + m[0].indexOf(' ') + 1, pos);
       if (place) found = place;
     }
@@ -707,12 +711,21 @@ export function findEvents(
     /** The entries (by position, in list order) whose first needed word has a lemma in the sentence, and those that need none. */
     const candidates = (entries: TriggerEntry[]): number[] => {
       const ix = entryIndex(entries);
-      const out = [...ix.always];
-      for (const l of lemmasOfSentence()) {
-        const ns = ix.byLemma.get(l);
-        if (ns) out.push(...ns);
+      const lemmas = lemmasOfSentence();
+      const take = new Uint8Array(entries.length);
+      for (const n of ix.always) take[n] = 1;
+      // Whichever side is smaller is walked: the sentence's lemmas, or the lemmas this trigger's patterns need first.
+      if (ix.byLemma.size < lemmas.size) {
+        for (const [l, ns] of ix.byLemma) if (lemmas.has(l)) for (const n of ns) take[n] = 1;
+      } else {
+        for (const l of lemmas) {
+          const ns = ix.byLemma.get(l);
+          if (ns) for (const n of ns) take[n] = 1;
+        }
       }
-      return [...new Set(out)].sort((a, b) => a - b);
+      const out: number[] = [];
+      for (let n = 0; n < take.length; n++) if (take[n]) out.push(n);
+      return out;
     };
     const meets = new Map<ReadonlySet<string>, boolean>();
     const inSentence = (set: ReadonlySet<string>): boolean => {

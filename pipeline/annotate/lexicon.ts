@@ -11,6 +11,8 @@ import language from '../lexicon/language.json' with { type: 'json' };
 import namesData from '../lexicon/names.json' with { type: 'json' };
 import stopwords from '../lexicon/stopwords.json' with { type: 'json' };
 import { escapeRe } from '../regex.ts';
+import { surfaceMatcher } from './surfaces.ts';
+import type { SurfaceMatcher } from './surfaces.ts';
 
 /** `group`: people named by role (and country), "Israeli soldiers", "riot police" (ANNOTATION.md, Events). */
 export type ActorType = 'person' | 'organization' | 'country' | 'group';
@@ -36,8 +38,8 @@ export interface Surface {
 
 export interface Lexicon {
   surfaces: Map<string, Surface>;
-  /** One regular expression matching every surface form, longest first. */
-  surfaceRe: RegExp;
+  /** Every surface form found in a text, longest first at each word start (surfaces.ts). */
+  surfaceMatch: SurfaceMatcher;
   /** Demonym or country name (lower case) → ISO3. */
   demonyms: Map<string, string>;
   countryByIso: Map<string, GazetteerEntry>;
@@ -177,8 +179,7 @@ function build(): Lexicon {
     }
   }
   const surnames = new Map([...surnameCount].filter(([, es]) => es.length === 1).map(([n, es]) => [n, es[0]!]));
-  const sorted = [...surfaces.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const surfaceRe = new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.map(escapeRe).join('|')})(?![\\p{L}\\p{N}]|\\.\\p{L})`, 'gu');
+  const surfaceMatch = surfaceMatcher(surfaces.keys());
   const peoples: People[] = groupsData.peoples.map((x) => ({ noun: x.noun, adjective: x.adjective, country: 'country' in x && x.country ? x.country : null }));
   const groups: GroupLexicon = {
     sectors: new Map(Object.entries(groupsData.sectors)),
@@ -188,7 +189,7 @@ function build(): Lexicon {
     peopleByNoun: new Map(peoples.map((x) => [x.noun, x])),
     members: new Set(groupsData.member_phrases),
   };
-  return { surfaces, surfaceRe, demonyms, countryByIso, surnames, lang: language, names: buildNames(), groups };
+  return { surfaces, surfaceMatch, demonyms, countryByIso, surnames, lang: language, names: buildNames(), groups };
 }
 
 function buildNames(): NameLexicon {

@@ -125,10 +125,10 @@ export function findMentions(text: string, sentences: Sentence[], lex: Lexicon =
   }
 
   // 1. Gazetteer.
-  for (const m of text.matchAll(lex.surfaceRe)) {
-    const s = lex.surfaces.get(m[0])!;
+  for (const m of lex.surfaceMatch.all(text)) {
+    const s = lex.surfaces.get(m.text)!;
     const start = m.index;
-    const end = start + m[0].length;
+    const end = start + m.text.length;
     // Inside a ministry pass 0 took ("Russia’s foreign ministry"): its country word is no mention of its own,
     // as in the capitalised "Japan's Defense Ministry" (claimOver), and mentions never overlap.
     if (!free(start, end)) continue;
@@ -140,7 +140,7 @@ export function findMentions(text: string, sentences: Sentence[], lex: Lexicon =
     }
     if (/^\s*(?:['’]s\s+)?(?:Peninsula|Sea|Strait|War|Forum)\b/.test(text.slice(end, end + 16))) continue;
     fromEntry(s.entry);
-    claim({ key: s.entry.key, start, end, text: m[0], kind: s.via === 'capital' ? 'metonym' : 'name' });
+    claim({ key: s.entry.key, start, end, text: m.text, kind: s.via === 'capital' ? 'metonym' : 'name' });
   }
 
   // 2. Names found from the text: people and organisations.

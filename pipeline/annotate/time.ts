@@ -20,9 +20,14 @@ export interface TimeExpression {
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
 const pad = (n: number) => String(n).padStart(2, '0');
+const MONTH_DAY = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s+\\d{4})`, 'g');
+const MONTH_YEAR = new RegExp(`\\b(?:in\\s+|a\\s+|last\\s+|this\\s+)?${MONTH}(?:\\s+(\\d{4}))?\\b(?!\\s+\\d)`, 'g');
+/** Every expression below needs a digit or one of these words: a sentence with none of them has no date (most do not). */
+const MAYBE_DATE = /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last|this|current|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday/i;
 
 /** Every date expression in `s` (offsets relative to `s`), earliest first, overlapping ones dropped. */
 export function timeExpressions(s: string, published: string | null): TimeExpression[] {
+  if (!MAYBE_DATE.test(s)) return [];
   const pub = published ? new Date(`${published}T00:00:00Z`) : null;
   const y = pub?.getUTCFullYear() ?? 0;
   const m0 = pub ? pub.getUTCMonth() + 1 : 0;
@@ -34,14 +39,14 @@ export function timeExpressions(s: string, published: string | null): TimeExpres
   // "on May 31", "from Sept. 11": a month and day without a year take the publication year, unless that
   // puts them more than half a year after publication (then the year before): news looks back more than
   // ahead, but "the forum runs from Sept. 11" in a July article is this September.
-  for (const m of s.matchAll(new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s+\\d{4})`, 'g'))) {
+  for (const m of s.matchAll(MONTH_DAY)) {
     const mo = monthNumber(m[1]!)!;
     const same = pub ? Date.UTC(y, mo - 1, Number(m[2])) : 0;
     const year = pub && same - pub.getTime() > 183 * 86_400_000 ? y - 1 : y;
     add(m.index, m[0], pub ? isoDate(year, mo, Number(m[2])) : null, 'day');
   }
   // "in April 2019", "in September", "a September summit", "last month", "this month"
-  for (const m of s.matchAll(new RegExp(`\\b(?:in\\s+|a\\s+|last\\s+|this\\s+)?${MONTH}(?:\\s+(\\d{4}))?\\b(?!\\s+\\d)`, 'g'))) {
+  for (const m of s.matchAll(MONTH_YEAR)) {
     const mo = monthNumber(m[1]!)!;
     const year = m[2] ? Number(m[2]) : mo > m0 ? y - 1 : y;
     add(m.index, m[0], pub || m[2] ? `${year}-${pad(mo)}` : null, 'month');
