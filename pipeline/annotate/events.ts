@@ -130,6 +130,8 @@ const PARTICIPLE_CLAUSE = /,\s*(?:while\s+|\p{Ll}+ly\s+)?$/u;
 const OBJECT_PRONOUN: Record<string, 'person' | 'group'> = { him: 'person', her: 'person', them: 'group' };
 const OWNER_PRONOUN: Record<string, string> = { its: 'it', their: 'they', his: 'he', her: 'she' };
 const WORDLIKE = /^[\p{L}\p{N}'’]/u;
+/** Which of a trigger's entries are candidates (candidates, in findEvents): one array, cleared after each use. */
+let marks = new Uint8Array(64);
 /** Global, used only by lastPlace, synchronously (lastIndex reset before each scan). */
 const PLACE_PREP = /\b(?:in|to|at)\s+/gu;
 const DETERMINERS = new Set(eventRules.noun_determiners);
@@ -712,11 +714,14 @@ export function findEvents(
     const candidates = (entries: TriggerEntry[]): number[] => {
       const ix = entryIndex(entries);
       const lemmas = lemmasOfSentence();
-      const take = new Uint8Array(entries.length);
+      if (marks.length < entries.length) marks = new Uint8Array(entries.length * 2);
+      const take = marks;
       for (const n of ix.always) take[n] = 1;
       // Whichever side is smaller is walked: the sentence's lemmas, or the lemmas this trigger's patterns need first.
       if (ix.byLemma.size < lemmas.size) {
-        for (const [l, ns] of ix.byLemma) if (lemmas.has(l)) for (const n of ns) take[n] = 1;
+        ix.byLemma.forEach((ns, l) => {
+          if (lemmas.has(l)) for (const n of ns) take[n] = 1;
+        });
       } else {
         for (const l of lemmas) {
           const ns = ix.byLemma.get(l);
@@ -724,7 +729,11 @@ export function findEvents(
         }
       }
       const out: number[] = [];
-      for (let n = 0; n < take.length; n++) if (take[n]) out.push(n);
+      for (let n = 0; n < entries.length; n++) {
+        if (!take[n]) continue;
+        out.push(n);
+        take[n] = 0;
+      }
       return out;
     };
     const meets = new Map<ReadonlySet<string>, boolean>();

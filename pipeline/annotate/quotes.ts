@@ -50,12 +50,18 @@ function closingMark(text: string, i: number, paraEnd: number): number {
 export function quoteSpans(text: string): Span[] {
   const spans: Span[] = [];
   let i = 0;
+  // The end of the paragraph holding i: the first blank line at or after i, found again only once i passes it.
+  let paraEnd = -1;
   while (i < text.length) {
     const ch = text[i]!;
-    const paraEnd = (() => {
+    if (ch !== '“' && ch !== '"' && ch !== '‘') {
+      i++;
+      continue;
+    }
+    if (paraEnd < i) {
       const p = text.indexOf('\n\n', i);
-      return p < 0 ? text.length : p;
-    })();
+      paraEnd = p < 0 ? text.length : p;
+    }
     let close = -1;
     if (ch === '“' || ch === '"') close = closingMark(text, i, paraEnd);
     else if (ch === '‘' && (i === 0 || /[\s([—–-]/.test(text[i - 1]!))) {
