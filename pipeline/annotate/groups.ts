@@ -6,8 +6,11 @@
  * group on its own only when listed `standalone` ("police", "protesters"); the others need a country word
  * ("Ukrainian officials", never bare "officials"). A phrase followed by a noun it modifies ("police station",
  * "army base") is no mention of the group. "<Demonym> government", "<Demonym> authorities" (language.json
- * `group_nouns`) stand for the country itself.
+ * `group_nouns`) stand for the country itself. A region's or bloc's adjective stands where a country word does
+ * ("European ministers", "Latin American leaders"): the group has no country, and its CAMEO code begins with the
+ * region's ("EURGOV"); "states", "countries" (`region_phrases`) name a group only after one ("Arab states").
  */
+import groupsData from '../lexicon/groups.json' with { type: 'json' };
 import { escapeRe, once } from '../regex.ts';
 import type { Lexicon } from './lexicon.ts';
 import { slug } from './lexicon.ts';
@@ -25,7 +28,8 @@ export interface FoundGroup {
   /** Country word and phrase: "Israeli soldiers", "police". */
   name: string;
   country: string | null;
-  /** CAMEO sector code (`MIL`, `COP`, …); null for a country. */
+  /** CAMEO code after the country: the sector (`MIL`, `COP`, …), preceded by the region's code for a group named
+   * by a region (`EURGOV`, `ARB`); null for a country. */
   sector: string | null;
 }
 
@@ -33,16 +37,19 @@ export interface FoundGroup {
 export function findGroups(text: string, lex: Lexicon): FoundGroup[] {
   const G = lex.groups;
   const countryNouns = once(lex, 'groups.ts:countryNouns', () => new Set(Object.keys(lex.lang.group_nouns)));
+  const regions = once(lex, 'groups.ts:regions', () => new Map<string, string>(Object.entries(groupsData.regions)));
+  const regionPhrases = once(lex, 'groups.ts:regionPhrases', () => new Map<string, string>(Object.entries(groupsData.region_phrases)));
   // The phrases alone are searched; the country word before one is looked up (a pattern holding every demonym
   // would be tried at every offset of the text).
   const re = once(lex, 'groups.ts:re', () => {
-    const phrases = [...G.sectors.keys(), ...countryNouns].sort((a, b) => b.length - a.length);
+    const phrases = [...G.sectors.keys(), ...regionPhrases.keys(), ...countryNouns].sort((a, b) => b.length - a.length);
     // A phrase's first letter may be a capital at a sentence's start ("Police said …"); the check is in the loop.
     const ci = phrases.map((p) => `[${p[0]!.toUpperCase()}${p[0]}]${escapeRe(p.slice(1)).replace(/ /g, '\\s+')}`);
     return new RegExp(`(?<![\\p{L}\\p{N}’'-])(?:${ci.join('|')})(?![\\p{L}\\p{N}-])`, 'gu');
   });
-  /** A country word (demonym or country name, one to three words) or a people's adjective ending at `end`. */
-  const countryWordAt = (ws: string[], end: number): { word: string; start: number; iso: string | null; demonym: boolean } | null => {
+  /** A country word (demonym or country name, one to three words), a region's adjective or a people's adjective ending at `end`. */
+  type CountryWord = { word: string; start: number; iso: string | null; demonym: boolean; region?: string };
+  const countryWordAt = (ws: string[], end: number): CountryWord | null => {
     for (let k = Math.min(3, ws.length); k >= 1; k--) {
       const word = ws.slice(-k).join(' ').replace(/['’]s$/u, '');
       if (!/^\p{Lu}/u.test(word)) continue;
@@ -50,6 +57,9 @@ export function findGroups(text: string, lex: Lexicon): FoundGroup[] {
       // "Vietnamese-led forces": the country that leads them.
       const led = /^(.+)-led$/u.exec(word)?.[1];
       const base = led ?? word;
+      // A region before a demonym of its own last word: "Latin American" (not American), "West African".
+      const region = regions.get(base);
+      if (region !== undefined) return { word, start, iso: null, demonym: true, region };
       const demonym = base.length > 2 ? lex.demonyms.get(base.toLowerCase()) : undefined;
       if (demonym && (base.length > 3 || base === base.toUpperCase() || base.includes('.'))) return { word, start, iso: demonym, demonym: !lex.surfaces.has(base) };
       const surface = lex.surfaces.get(base);
@@ -64,9 +74,9 @@ export function findGroups(text: string, lex: Lexicon): FoundGroup[] {
    * guerrillas", "French paper workers", "Israel's high court"): then only an adjective or a possessive (a verb
    * may stand after a country's name: "Britain sent troops"). In a run of them the first counts ("Bosnian Serb forces": Bosnia's).
    */
-  const countryBefore = (s: number): { word: string; start: number; iso: string | null } | null => {
+  const countryBefore = (s: number): { word: string; start: number; iso: string | null; region?: string } | null => {
     const ws = wordsBefore(text, s, 5);
-    let found: { word: string; start: number; iso: string | null } | null = null;
+    let found: { word: string; start: number; iso: string | null; region?: string } | null = null;
     let end = s - 1;
     let words = ws;
     for (let skipped = 0; skipped <= 2 && words.length; skipped++) {
@@ -90,7 +100,7 @@ export function findGroups(text: string, lex: Lexicon): FoundGroup[] {
     return found;
   };
   /** An organisation named before a members' phrase ("Taliban fighters", "Hezbollah guerrillas"). */
-  const orgBefore = (s: number): { word: string; start: number; iso: string | null } | null => {
+  const orgBefore = (s: number): { word: string; start: number; iso: string | null; region?: string } | null => {
     const m = /(?:^|[^\p{L}\p{N}’'.-])(\p{Lu}[\p{L}-]+|\p{Lu}{2,})\s+$/u.exec(text.slice(Math.max(0, s - 40), s));
     if (!m) return null;
     const word = m[1]!;
@@ -126,10 +136,16 @@ export function findGroups(text: string, lex: Lexicon): FoundGroup[] {
       continue;
     }
     if (!before && !G.standalone.has(phrase)) continue;
+    const regionSector = regionPhrases.get(phrase);
+    // "states", "countries" only after a region: "Indian states", "German states" are no group of that country.
+    if (regionSector !== undefined && before?.region === undefined) continue;
+    const sector = G.sectors.get(phrase) ?? regionSector ?? '';
+    // A region's code goes before the sector ("EURGOV"; "ARB" for "Arab states").
+    const code = before?.region !== undefined ? `${before.region}${sector}` : sector;
     const people = G.peopleByNoun.get(phraseText);
     // The group's own name keeps the words that tell it apart: "Kurdish rebels", "Taliban fighters" (not "Afghan rebels").
     const qualifier = before && (before.iso === null || member) ? `${slug(before.word)}-` : '';
-    out.push({ start, end, text: text.slice(start, end), type: 'group', phrase: `${qualifier}${phrase}`, name: word ? `${word} ${phraseText.replace(/\s+/g, ' ')}` : phrase, country: country ?? people?.country ?? null, sector: G.sectors.get(phrase) || null });
+    out.push({ start, end, text: text.slice(start, end), type: 'group', phrase: `${qualifier}${phrase}`, name: word ? `${word} ${phraseText.replace(/\s+/g, ' ')}` : phrase, country: country ?? people?.country ?? null, sector: code || null });
   }
   // A people named by its plural demonym ("Palestinians", "Israelis"): a group of that country, unless the word is
   // itself a name the gazetteer knows ("the Philippines") or stands inside a longer phrase already found.
