@@ -149,7 +149,9 @@ export function discoverSpeakers(text: string, found: ArticleMentions, lex: Lexi
   const NAME = `${WORD}(?:[\\s-]${WORD}){0,2}`;
   const subjectRe = once(lex, 'speakers.ts:subject', () => new RegExp(`(?<![\\p{L}\\p{N}’'.-])(?<name>${NAME})(?:,[^,.;“”"]{2,90},)?\\s+(?:also\\s+|later\\s+|then\\s+|once\\s+|\\p{Ll}+ly\\s+)?(?:${cue})\\b`, 'gu'));
   const invertedRe = once(lex, 'speakers.ts:inverted', () => new RegExp(`[,”"’]\\s*(?:${cue})\\s+(?<name>${NAME})(?=\\s*[.,;]|$)`, 'gu'));
-  const lowerSeen = new Set(text.match(/(?<![\p{L}])\p{Ll}[\p{L}’'-]*/gu) ?? []);
+  // The text's lower-case words, read only once a candidate name needs them (most articles have none left to test).
+  let lowerWords: Set<string> | null = null;
+  const lowerSeen = (w: string) => (lowerWords ??= new Set(text.match(/(?<![\p{L}])\p{Ll}[\p{L}’'-]*/gu) ?? [])).has(w);
   const mentions = [...found.mentions];
   const entities = new Map(found.entities);
   const byStart = new Map(mentions.map((m) => [m.start, m]));
@@ -170,7 +172,7 @@ export function discoverSpeakers(text: string, found: ArticleMentions, lex: Lexi
     const first = words[0]!;
     const lower = first.toLowerCase();
     const sentenceStart = /(?:^|[.!?]["”’]?\s+|\n)$/u.test(text.slice(Math.max(0, start - 3), start));
-    if (N.functionWords.has(lower) || N.notName.has(first) || lowerSeen.has(lower) || N.personWords.has(lower) || N.personWords.has(lower.replace(/s$/, '')) || lex.demonyms.has(lower) || lex.surfaces.has(name)) return;
+    if (N.functionWords.has(lower) || N.notName.has(first) || lowerSeen(lower) || N.personWords.has(lower) || N.personWords.has(lower.replace(/s$/, '')) || lex.demonyms.has(lower) || lex.surfaces.has(name)) return;
     if (Object.hasOwn(L.group_nouns, lower) || lex.groups.sectors.has(lower) || words.some((w) => N.orgHeads.has(w) || N.mediaHeads.has(w))) return;
     if (sentenceStart && words.length === 1 && /s$/.test(first) && !direct) return;
     const key = `person:${personKey(name)}`;
