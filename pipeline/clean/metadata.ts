@@ -4,7 +4,7 @@
  */
 import { findDates } from '../dates.ts';
 import type { BoilerplateLexicon } from './lexicon.ts';
-import { words } from './text.ts';
+import { wordCount, words } from './text.ts';
 
 const NAME_TOKEN = /^[\p{Lu}][\p{L}'’.]*(?:-[\p{L}][\p{L}'’.]*)*$/u;
 const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'le', 'la', 'du', 'bin', 'binti', 'al', 'el', 'ibn', 'y', 'dos', 'das']);
@@ -46,7 +46,7 @@ export function parseNames(s: string, lex: BoilerplateLexicon): string[] | null 
 /** "By Choi Si-young", "Written by A and B": the names, or null. */
 export function parseByline(s: string, lex: BoilerplateLexicon): string[] | null {
   const m = /^(?:by|written by|words by|story by|reporting by)\s*[:|]?\s+(.+)$/iu.exec(s);
-  if (!m || words(s).length > 16) return null;
+  if (!m || wordCount(s, 16) > 16) return null;
   return parseNames(m[1]!, lex);
 }
 
@@ -124,7 +124,7 @@ export function pickPublishedDate(dates: StatedDate[]): StatedDate | null {
  * ("Updated 4:12 PM EDT, October 17, 2023").
  */
 export function parseDateLine(s: string, lex: BoilerplateLexicon): StatedDate | null {
-  if (words(s).length > 16) return null;
+  if (wordCount(s, 16) > 16) return null;
   const dates = findDates(s);
   if (!dates.length) return null;
   const labelled = lex.dateLabel.test(s);
@@ -144,7 +144,7 @@ export function parseDateLine(s: string, lex: BoilerplateLexicon): StatedDate | 
 
 /** A label standing alone on the line before an unlabelled date line ("Published" / "16 March 2023") labels its date. */
 export function withLabelLine(date: StatedDate, previous: string | undefined, lex: BoilerplateLexicon): StatedDate {
-  if (date.label !== null || previous === undefined || words(previous).length > 3 || findDates(previous).length) return date;
+  if (date.label !== null || previous === undefined || wordCount(previous, 3) > 3 || findDates(previous).length) return date;
   return { ...date, label: dateLabelOf(previous, lex) };
 }
 
@@ -164,7 +164,7 @@ const trimSeparators = (s: string) => s.replace(/^[\s,;|·•–—-]+|[\s,;|·�
  * 3 March 2025 10:15 GMT", "Published 3 March 2025 · By Jane Roe"): the names and the date, or null.
  */
 export function parseBylineDate(s: string, lex: BoilerplateLexicon): { names: string[]; date: StatedDate } | null {
-  if (words(s).length > 30 || !findDates(s).length) return null;
+  if (wordCount(s, 30) > 30 || !findDates(s).length) return null;
   const credit = (t: string) => parseByline(trimSeparators(t), lex) ?? parseNameRole(trimSeparators(t), lex);
   for (const m of s.matchAll(BYLINE_DATE_SEPARATOR)) {
     const left = s.slice(0, m.index);

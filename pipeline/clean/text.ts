@@ -81,6 +81,39 @@ export function words(s: string): string[] {
   return s.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Whether the code point `c` is a letter or digit; ASCII without a regular expression. */
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(c));
+}
+
+/**
+ * `words(s).length`, without building the words, and stopping once the count passes `atMost` (then it is
+ * `atMost + 1`): a test like "more than 16 words?" on a long paragraph reads its first 17 words only.
+ */
+export function wordCount(s: string, atMost = Infinity): number {
+  let n = 0;
+  let i = 0;
+  const step = (c: number) => (c > 0xffff ? 2 : 1);
+  while (i < s.length) {
+    const c = s.codePointAt(i)!;
+    if (!isWordChar(c)) {
+      i += step(c);
+      continue;
+    }
+    if (++n > atMost) return n;
+    // The word: letters and digits, joined by an apostrophe or hyphen only where a letter or digit follows.
+    for (;;) {
+      while (i < s.length && isWordChar(s.codePointAt(i)!)) i += step(s.codePointAt(i)!);
+      const j = s.charCodeAt(i);
+      if ((j === 39 || j === 0x2019 || j === 45) && i + 1 < s.length && isWordChar(s.codePointAt(i + 1)!)) i++;
+      else break;
+    }
+  }
+  return n;
+}
+
 /** The writing system most of a text's letters belong to, e.g. 'Latin', 'Hangul'; null without letters. */
 export function dominantScript(texts: string[]): string | null {
   const counts = new Map<string, number>();
