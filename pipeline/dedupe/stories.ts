@@ -50,9 +50,9 @@ export function termCounts(text: string): Map<string, number> {
   // One pass over the words; a word opens a sentence when only spaces, quotes or brackets stand between it
   // and the previous sentence end (or the start of the text).
   const capitalised: { t: string; initial: boolean }[] = [];
-  for (const m of text.matchAll(WORD)) {
+  for (const m of text.matchAll(CAPITALISED_WORD)) {
     const w = m[0];
-    if (w.length < 3 || !/^\p{Lu}/u.test(w)) continue;
+    if (w.length < 3) continue;
     const t = w.toLowerCase().replace(/['’]s$/, '');
     if (t.length < 3 || STOP.has(t)) continue;
     capitalised.push({ t, initial: SENTENCE_START.test(text.slice(Math.max(0, m.index - 4), m.index)) || m.index === 0 });
@@ -63,7 +63,12 @@ export function termCounts(text: string): Map<string, number> {
   return counts;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+/**
+ * The words (runs of letters and digits joined by an inner apostrophe or hyphen) that start with a capital, found
+ * without visiting the others: a capital starts a word unless a letter or digit, or one with a joiner after it,
+ * stands right before it ("Si-Young" is one word, "-Young" after a dash its own).
+ */
+const CAPITALISED_WORD = /(?<![\p{L}\p{N}]|[\p{L}\p{N}]['’-])\p{Lu}[\p{L}\p{N}]*(?:['’-][\p{L}\p{N}]+)*/gu;
 const SENTENCE_START = /(?:^|[.!?]["”’)]?)\s*["“‘(]?$/u;
 
 /** Groups articles into stories; returns the story key (smallest member id) of every summarised article. */
