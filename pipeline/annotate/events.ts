@@ -184,6 +184,12 @@ const CLAIM_TAIL = new RegExp(`,\\s+(?:[^,]{1,60}\\s)?(?:${alt(eventRules.claim_
 const ATTRIBUTION_TAIL = new RegExp(`,\\s+(?:[^,]{1,60}\\s)?(?:${alt(eventRules.claim_verbs)})(?![\\p{L}])[^,;]{0,30}$`, 'u');
 const VERBAL_ATTACK: ReadonlySet<string> = new Set(eventRules.verbal_attack_lemmas);
 const STATIVE: ReadonlySet<string> = new Set(eventRules.stative_participles);
+const NOUN_PREPOSITIONS: ReadonlySet<string> = new Set(eventRules.noun_prepositions);
+/** "X is guilty of", "X is responsible for" right before a gerund: the copula, whose subject did the act. */
+const CULPRIT_PHRASE = String.raw`\b(?:is|are|was|were|(?:has|have|had)\s+been)\s+(?:\p{Ll}+ly\s+)?(?:${alt(eventRules.culprit_phrases)})\s+`;
+const CULPRIT = new RegExp(`${CULPRIT_PHRASE}$`, 'u');
+/** The same before a noun trigger and its modifiers: "is responsible for (the) mass killings". */
+const CULPRIT_NOUN = new RegExp(String.raw`${CULPRIT_PHRASE}(?:[\p{L}\p{N}’'-]+\s+){0,3}$`, 'u');
 const REPORTER = new RegExp(`^\\s+(?:\\p{L}+\\s+)?(?:${alt(eventRules.report_sources)})\\s*$`, 'u');
 const JOINT = new RegExp(`\\b(?:${alt(eventRules.joint_markers)})\\b`, 'u');
 /** Types whose pattern governs what follows it: the act inside an accusation, demand, refusal or threat is not done. */
@@ -526,6 +532,31 @@ export function findEvents(
   };
   const quoted = (pos: number) => quoteSpans.some((q) => pos >= q.start && pos < q.end);
 
+  /**
+   * The actor a reduced passive participle modifies: the participle and its agent with no "was" before it, after
+   * the actor and maybe a comma ("Hezbollah, supported by Iran, fired …", "Kenya, widely criticised by Uganda,
+   * said …") or opening the sentence before it ("Backed by Iran, Hezbollah fired …"). The agent is the source and
+   * the actor the target, never the other way round. A background act is still an event (ANNOTATION.md: past
+   * events cited as background are events), so the apposition is coded, with the passive's roles; an agent that is
+   * no name ("backed by the army") or a modified noun that is no actor ("a report ordered by Kenya") gives none.
+   */
+  const reducedPassive = (toks: Token[], i: number, s: Sentence): Mention | undefined => {
+    const by = toks[i + 1];
+    if (by?.lower !== 'by' || !/^\s*(?:the\s+)?\p{Lu}/u.test(text.slice(by.end, by.end + 12))) return undefined;
+    if (!cameo.triggers.get(toks[i]!.lower)?.some((e) => e.form === 'participle')) return undefined;
+    // An adverb may stand before the participle: "widely criticised by".
+    const k = /ly$/u.test(toks[i - 1]?.lower ?? '') && !mentionEndingAt.has(toks[i - 1]!.end) ? i - 1 : i;
+    const from = toks[k]!.start;
+    const head = text.slice(s.start, from);
+    if (/^\s*$/u.test(head)) {
+      // Opening the sentence: the actor right after the phrase's comma is the one it modifies.
+      const comma = /^[^,;.]{1,80},\s*(?:the\s+)?/u.exec(text.slice(by.end, s.end));
+      return comma ? mentionAt.get(by.end + comma[0].length) : undefined;
+    }
+    const gap = /,?\s*$/u.exec(head)!;
+    return mentionEndingAt.get(from - gap[0].length);
+  };
+
   /** Is the token at `i` used as a noun (a determiner, possessive or number before it)? */
   const nounContext = (toks: Token[], i: number): boolean => {
     const prev = toks[i - 1];
@@ -537,6 +568,8 @@ export function findEvents(
     const plural = owner && typeOf(owner.key) === 'group' && /s$/u.test(owner.text);
     if (owner && !plural && !/\band\s+(?:the\s+)?$/u.test(text.slice(Math.max(0, owner.start - 10), owner.start)) && !cameo.triggers.get(toks[i]!.lower)?.some((e) => e.form === 'past' || e.form === 's')) return true;
     if (DETERMINERS.has(prev.lower) || /^\p{N}/u.test(prev.lower)) return true;
+    // No finite verb follows a preposition: "responsible for mass killings" ("mass" is no verb there).
+    if (NOUN_PREPOSITIONS.has(prev.lower)) return true;
     // "an Israeli airstrike", "a September summit", "the two-day visit": a modifier after a determiner; but a
     // plural group after "the" is a whole subject, whose verb has the base form ("The Palestinians reject …").
     const prev2 = toks[i - 2];
@@ -701,6 +734,8 @@ export function findEvents(
     let governedClauseEnd = -1;
     /** The events of the last governing pattern, which a governed act may make more specific. */
     let governing: { code: string; events: EventDraft[] } | null = null;
+    /** Where the words of the last coded pattern end: a noun among them is part of that act ("killed four civilians in shelling"). */
+    let codedUntil = -1;
     /** Lemmas of the sentence's words, and which lemma sets meet them (many patterns share a word class). */
     let sentenceLemmas: Set<string> | null = null;
     const lemmasOfSentence = (): Set<string> => {
@@ -760,7 +795,10 @@ export function findEvents(
       const tEnd = tok.end;
       const limit = limitAt(tEnd, s);
       const asNoun = nounContext(toks, i);
-      const passive = PASSIVE.test(text.slice(Math.max(s.start, tStart - 40), tStart)) && !STATIVE.has(tok.lower);
+      const auxPassive = PASSIVE.test(text.slice(Math.max(s.start, tStart - 40), tStart)) && !STATIVE.has(tok.lower);
+      // A participle with its agent and no "was" ("Hezbollah, supported by Iran, fired …") is a passive too.
+      const reduced = auxPassive ? undefined : reducedPassive(toks, i, s);
+      const passive = auxPassive || !!reduced;
       let best: Match | null = null;
       const canBeVerb = entries.some((e) => e.form !== 'noun');
       for (const n of candidates(entries)) {
@@ -781,14 +819,17 @@ export function findEvents(
       if (!best) continue;
       const p = best.pattern;
       const noun = best.form === 'noun';
+      if (noun && tStart < codedUntil) continue;
       const lead = text.slice(Math.max(s.start, tStart - 60), tStart);
       // Verbs to the end of the sentence ("demanded that X withdraw"), nouns within the clause ("accused X of the bombing").
       // A finite past verb is a new act ("condemned … and threatened"); after an auxiliary it is a participle ("denied it had attacked").
       const finite = best.form === 'past' && !/\b(?:had|has|have|having|been|be|was|were)\s+(?:\p{Ll}+ly\s+)?$/u.test(text.slice(Math.max(s.start, tStart - 30), tStart));
       const governed = best.form === 'noun' ? tStart < governedClauseEnd : tStart < governedUntil && !finite && !DONE_TO.test(lead);
       if (GOVERNING.has(p.type) || p.governsInfinitive) {
-        governedUntil = s.end;
-        governedClauseEnd = Math.max(governedClauseEnd, limit);
+        // A reduced passive governs only its own phrase ("Iran, urged by Russia to withdraw, said …").
+        const comma = reduced ? text.indexOf(',', best.end) : -1;
+        governedUntil = comma >= 0 && comma < s.end ? comma : s.end;
+        governedClauseEnd = Math.max(governedClauseEnd, Math.min(limit, governedUntil));
       }
       if (governed) {
         // "threatened to mobilise its army": the generic threat or intent takes the specific code of what was threatened or intended.
@@ -822,7 +863,12 @@ export function findEvents(
       if (CONDITIONAL.test(text.slice(clauseStart(tStart, s), tStart)) && !(announced?.startsWith('13') && !/\bwhether\b/iu.test(text.slice(s.start, tStart)))) continue;
       if (announced && !announced.startsWith('13') && /\b(?:if|unless|whether)\b/iu.test(text.slice(s.start, s.end))) continue;
       // "… of attacking", "for meeting": a gerund after a preposition is what someone is accused of or praised for.
-      if (best.form === 'ing' && /\b(?:of|for|from|about|against|by)\s+$/u.test(lead)) continue;
+      // But "X is guilty of violating the truce" states that X did it (the CAMEO codebook codes the act, 196): the
+      // copula's subject is the source. An accusation ("accused X of violating") is the accuser's 112, found by its
+      // own pattern; a court's verdict ("found X guilty of") is its 116 and governs the act; "could be guilty of",
+      // "is not guilty of" match no CULPRIT and stay nothing.
+      const culprit = best.form === 'ing' && hostile(p.code) ? CULPRIT.exec(lead) : null;
+      if (best.form === 'ing' && !culprit && /\b(?:of|for|from|about|against|by)\s+$/u.test(lead)) continue;
       const isPassive = !noun && passive && best.form === 'participle';
       // "was extradited to Brazil by Portugal": the agent may follow the pattern's own words.
       const agent = isPassive ? /^[^.;]{0,60}?\bby\s+(?=(?:the\s+)?\p{Lu})/u.exec(text.slice(tEnd, limit)) : null;
@@ -839,7 +885,7 @@ export function findEvents(
         ({ sources, targets } = nounActors(s, tStart, tEnd, p, targets));
       } else if (agent) {
         const by = objectsFrom(tEnd + agent[0].length, s.end)[0];
-        const subj = subjects(text.slice(s.start, tStart).search(PASSIVE) + s.start, s);
+        const subj = reduced ? { list: [reduced] } : subjects(text.slice(s.start, tStart).search(PASSIVE) + s.start, s);
         if (!by || !subj) continue;
         sources = [by];
         targets = subj.list;
@@ -848,7 +894,7 @@ export function findEvents(
         // after an event of that subject it only tells what the event was for ("rioted, calling for …").
         const opener = best.form === 'ing' ? participleOf(s, tStart) : undefined;
         if (opener && events.some((e) => e.start === s.start && e.sourceKey === opener.key)) continue;
-        const subj = opener ? { list: [opener], via: 'name' as const } : subjects(tStart, s);
+        const subj = opener ? { list: [opener], via: 'name' as const } : culprit ? subjects(tStart - lead.length + culprit.index, s) : subjects(tStart, s);
         if (!subj) continue;
         via = subj.via;
         sources = subj.list;
@@ -929,6 +975,7 @@ export function findEvents(
         }
       if (GOVERNING.has(type) || p.governsInfinitive) governing = { code, events: events.slice(pushedFrom) };
       }
+      if (events.length > pushedFrom) codedUntil = Math.max(codedUntil, best.end);
     }
   }
   for (const a of accusations) {
@@ -999,9 +1046,17 @@ export function findEvents(
     const owner = /([\p{L}.’'-]+)['’]s\s+(?:[\p{L}-]+\s+){0,2}$/u.exec(head);
     const ownerMention = owner ? index.endingAt(tStart - head.length + owner.index + owner[1]!.length, 0) : undefined;
     const lightVerb = nounPhraseStart(s, tStart);
+    const culprit = hostile(p.code) ? CULPRIT_NOUN.exec(head) : null;
     if (byX) sources = objectsFrom(tEnd + byX[0].length, s.end).slice(0, 1);
     else if (ownerMention) sources = [ownerMention];
-    else if (lightVerb !== null && subjects(lightVerb, s)) sources = subjects(lightVerb, s)!.list;
+    // "X is responsible for the bombing": X did it (see CULPRIT in findEvents).
+    else if (culprit) sources = subjects(tStart - head.length + culprit.index, s)?.list ?? [];
+    else if (lightVerb !== null && passiveAt(s, lightVerb)) {
+      // "Three soldiers were killed in a car bombing": the subject of a passive verb is what the act was done to,
+      // never its source; its agent is ("were killed by Hamas in a car bombing"). No agent, no source: no event.
+      const agent = /^\S+\s+by\s+/u.exec(text.slice(lightVerb, tStart));
+      sources = agent ? objectsFrom(lightVerb + agent[0].length, tStart).slice(0, 1) : [];
+    } else if (lightVerb !== null && subjects(lightVerb, s)) sources = subjects(lightVerb, s)!.list;
     else if (targets.length) {
       // Otherwise, for a meeting with someone, the nearest person named before it ("Kim said … at a meeting with …").
       const person = index.within(s.start, tStart).filter((x) => typeOf(x.key) === 'person').pop();
@@ -1014,6 +1069,12 @@ export function findEvents(
       targets = t ? [t] : [];
     }
     return { sources, targets };
+  }
+
+  /** Is the verb at `pos` a passive participle ("were killed", "was hit"), not a stative one ("were engaged in")? */
+  function passiveAt(s: Sentence, pos: number): boolean {
+    const word = /^\p{L}+/u.exec(text.slice(pos, s.end))?.[0].toLowerCase() ?? '';
+    return PASSIVE.test(text.slice(Math.max(s.start, pos - 40), pos)) && !STATIVE.has(word);
   }
 
   /**
