@@ -42,7 +42,23 @@ const SENTENCE_END = /[.!?…]["'”’“»›」)\]]*$/u;
 
 /** Cleans one raw article. `lex` defaults to the committed boilerplate lexicon. */
 export function clean(raw: RawArticle, lex: BoilerplateLexicon = LEXICON): CleanResult {
-  const normalized = normalizeText(raw.text);
+  const { segments, html, labels } = classifySegments(raw.text, lex);
+  const header = readHeader(segments, lex);
+  const { segments: marked, bodyStart } = skipStandfirst(header.segments, header.bodyStart);
+  const parts = sortSegments(marked, header.title, bodyStart, findBodyEnd(marked, bodyStart), lex);
+  // Counted in the order the rules first fired: the report lists them so.
+  const removed = tally([...(html ? ['html_markup'] : []), ...labels, ...parts.removed]);
+  if (!parts.body.length) {
+    return { ok: false, code: 'NO_BODY', message: 'no article body is left after removing page furniture (no paragraph of six or more words ending a sentence); if this is an article, check which rule removed its lines (removed, in this report) in pipeline/lexicon/boilerplate.json', removed };
+  }
+  const { body, dateline, datelineDate, credits } = trimBody(parts.body, header.dateline, header.datelineDate, lex);
+  if (datelineDate) parts.stated.push({ date: { date: datelineDate, label: null }, at: bodyStart });
+  return { ok: true, article: articleOf(raw, body, { title: header.title, dateline, authors: [...parts.authors, ...credits], stated: parts.stated }), removed };
+}
+
+/** The text as segments, each classified; `labels` names each broadcast label taken off a segment's start. */
+function classifySegments(rawText: string, lex: BoilerplateLexicon): { segments: Classified[]; html: boolean; labels: string[] } {
+  const normalized = normalizeText(rawText);
   const html = looksLikeHtml(normalized);
   // Contact data goes before anything reads the text, and again once segment has joined hard-wrapped lines: a
   // number broken over two lines ("call (02)\n123 4567") is a telephone number only in the joined segment.
@@ -50,104 +66,126 @@ export function clean(raw: RawArticle, lex: BoilerplateLexicon = LEXICON): Clean
     .map((s) => ({ ...s, text: removePii(s.text).trim() }))
     .filter((s) => s.text);
   const script = dominantScript(segs.map((s) => s.text));
-  const removed: Record<string, number> = {};
-  const count = (rule: string) => {
-    removed[rule] = (removed[rule] ?? 0) + 1;
-  };
-  if (html) count('html_markup');
-  const classified: Classified[] = segs.map((s) => {
+  const labels: string[] = [];
+  const segments = segs.map((s) => {
     const text = s.text.replace(lex.broadcastLabel, '');
-    if (text !== s.text) count('broadcast_label');
+    if (text !== s.text) labels.push('broadcast_label');
     return { text, line: s.line, k: classify(text, script, lex) };
   });
-  const drop = (c: Classified, rule: string) => {
-    c.k = { kind: 'chrome', rule };
-  };
+  return { segments, html, labels };
+}
 
-  // Header: headline (possibly run into the dateline), repeated headline, section labels.
+const dropped = (c: Classified, rule: string): Classified => ({ ...c, k: { kind: 'chrome', rule } });
+
+interface Header {
+  segments: Classified[];
+  title: string | null;
+  dateline: string | null;
+  datelineDate: string | null;
+  bodyStart: number;
+}
+
+/** Header: headline (possibly run into the dateline), repeated headline, section labels. */
+function readHeader(classified: Classified[], lex: BoilerplateLexicon): Header {
+  const segments = [...classified];
   let title: string | null = null;
-  let dateline: string | null = null;
-  let datelineDate: string | null = null;
-  let bodyStart = -1;
-  for (let i = 0; i < classified.length; i++) {
-    const c = classified[i]!;
+  for (let i = 0; i < segments.length; i++) {
+    const c = segments[i]!;
     if (c.k.kind === 'chrome' || c.k.kind === 'authors' || c.k.kind === 'date') continue;
     if (title === null && c.k.kind === 'prose') {
       const fused = splitHeadlineDateline(c.text);
       if (fused && isHeadlineLike(fused.headline, lex)) {
-        title = fused.headline;
-        dateline = fused.dateline;
-        datelineDate = fused.date;
-        c.text = fused.rest;
-        bodyStart = i;
-        break;
+        segments[i] = { ...c, text: fused.rest };
+        return { segments, title: fused.headline, dateline: fused.dateline, datelineDate: fused.date, bodyStart: i };
       }
     }
     if (title === null && isHeadlineLike(c.text, lex) && (c.k.kind === 'short' || !c.text.endsWith('.'))) {
       title = c.text;
-      drop(c, 'headline');
+      segments[i] = dropped(c, 'headline');
       continue;
     }
     if (title !== null && sameLine(c.text, title)) {
-      drop(c, 'repeated_headline');
+      segments[i] = dropped(c, 'repeated_headline');
       continue;
     }
-    if (c.k.kind === 'prose') {
-      bodyStart = i;
-      break;
-    }
-    drop(c, words(c.text).length <= 3 ? 'section_label' : 'before_body');
+    if (c.k.kind === 'prose') return { segments, title, dateline: null, datelineDate: null, bodyStart: i };
+    segments[i] = dropped(c, words(c.text).length <= 3 ? 'section_label' : 'before_body');
   }
-  // A standfirst: when a date line or byline follows the first prose segment within two segments, the prose
-  // before it is header matter ("Tehran says …" / "Published On 2 Apr 2024" / body).
+  return { segments, title, dateline: null, datelineDate: null, bodyStart: -1 };
+}
+
+/**
+ * A standfirst: when a date line or byline follows the first prose segment within two segments, the prose
+ * before it is header matter ("Tehran says …" / "Published On 2 Apr 2024" / body).
+ */
+function skipStandfirst(classified: Classified[], bodyStart: number): { segments: Classified[]; bodyStart: number } {
   for (let j = bodyStart + 1; bodyStart >= 0 && j <= bodyStart + 2 && j < classified.length; j++) {
     const k = classified[j]!.k.kind;
     // … provided the body goes on after it (a closing "(Reporting by …)" credit is no header).
     if ((k === 'date' || k === 'authors') && classified.slice(j + 1).some((c) => c.k.kind === 'prose')) {
-      for (let i = bodyStart; i < j; i++) drop(classified[i]!, 'standfirst');
-      bodyStart = -1;
-      for (let i = j + 1; i < classified.length; i++) if (classified[i]!.k.kind === 'prose') { bodyStart = i; break; }
-      break;
+      const segments = classified.map((c, i) => (i >= bodyStart && i < j ? dropped(c, 'standfirst') : c));
+      const next = segments.findIndex((c, i) => i > j && c.k.kind === 'prose');
+      return { segments, bodyStart: next };
     }
     if (k === 'chrome') break;
   }
-  // The body ends at the last prose segment, or at a short sentence after the body started ("He declined to
-  // comment."): three or more words, a capital start and a sentence end, and no chrome rule matched it.
+  return { segments: classified, bodyStart };
+}
+
+/**
+ * The body ends at the last prose segment, or at a short sentence after the body started ("He declined to
+ * comment."): three or more words, a capital start and a sentence end, and no chrome rule matched it.
+ */
+function findBodyEnd(classified: Classified[], bodyStart: number): number {
   const shortSentence = (c: Classified) => c.k.kind === 'short' && words(c.text).length >= 3 && /^["“‘(]?\p{Lu}/u.test(c.text) && SENTENCE_END.test(c.text);
-  let bodyEnd = -1;
   for (let i = classified.length - 1; i >= 0; i--) {
     const c = classified[i]!;
-    if (c.k.kind === 'prose' || (bodyStart >= 0 && i > bodyStart && shortSentence(c))) {
-      bodyEnd = i;
-      break;
-    }
+    if (c.k.kind === 'prose' || (bodyStart >= 0 && i > bodyStart && shortSentence(c))) return i;
   }
+  return -1;
+}
 
-  const authors: string[] = [];
-  // Dates the page states outside the body (date lines, a date beside the byline, the dateline's), with the
-  // segment they stand in: dates in the body's prose are what the article reports, never its date.
-  const stated: { date: StatedDate; at: number }[] = [];
-  const body: string[] = [];
+interface Sorted {
+  body: string[];
+  authors: string[];
+  /**
+   * Dates the page states outside the body (date lines, a date beside the byline, the dateline's), with the
+   * segment they stand in: dates in the body's prose are what the article reports, never its date.
+   */
+  stated: { date: StatedDate; at: number }[];
+  /** The rule of every segment that is not body, in text order. */
+  removed: string[];
+}
+
+/** Each segment to the body, the authors, the stated dates or the removed furniture. */
+function sortSegments(classified: Classified[], title: string | null, bodyStart: number, bodyEnd: number, lex: BoilerplateLexicon): Sorted {
+  const out: Sorted = { body: [], authors: [], stated: [], removed: [] };
   classified.forEach((c, i) => {
-    if (title !== null && c.k.kind !== 'chrome' && sameLine(c.text, title)) drop(c, 'repeated_headline');
-    const k = c.k;
+    const k: Kind = title !== null && c.k.kind !== 'chrome' && sameLine(c.text, title) ? { kind: 'chrome', rule: 'repeated_headline' } : c.k;
     if (k.kind === 'authors') {
-      authors.push(...k.names);
-      if (k.date) stated.push({ date: k.date, at: i });
-      count('byline');
+      out.authors.push(...k.names);
+      if (k.date) out.stated.push({ date: k.date, at: i });
+      out.removed.push('byline');
     } else if (k.kind === 'date' && (i < bodyStart || i > bodyEnd)) {
-      stated.push({ date: withLabelLine(k.date, classified[i - 1]?.text, lex), at: i });
-      count('date_line');
-    } else if (k.kind === 'chrome') count(k.rule);
-    else if (bodyStart < 0 || i < bodyStart) count('before_body');
-    else if (i > bodyEnd) count('after_body');
-    else body.push(c.text); // prose, short lines inside the body, and dates standing inside it
+      out.stated.push({ date: withLabelLine(k.date, classified[i - 1]?.text, lex), at: i });
+      out.removed.push('date_line');
+    } else if (k.kind === 'chrome') out.removed.push(k.rule);
+    else if (bodyStart < 0 || i < bodyStart) out.removed.push('before_body');
+    else if (i > bodyEnd) out.removed.push('after_body');
+    else out.body.push(c.text); // prose, short lines inside the body, and dates standing inside it
   });
-  if (!body.length) {
-    return { ok: false, code: 'NO_BODY', message: 'no article body is left after removing page furniture (no paragraph of six or more words ending a sentence); if this is an article, check which rule removed its lines (removed, in this report) in pipeline/lexicon/boilerplate.json', removed };
-  }
+  return out;
+}
 
-  // Dateline opening the body, and a "(Reporting by …)" credit closing it.
+function tally(rules: string[]): Record<string, number> {
+  const removed: Record<string, number> = {};
+  for (const rule of rules) removed[rule] = (removed[rule] ?? 0) + 1;
+  return removed;
+}
+
+/** Dateline opening the body (unless the headline carried it), and a "(Reporting by …)" credit closing it. */
+function trimBody(paragraphs: string[], dateline: string | null, datelineDate: string | null, lex: BoilerplateLexicon): { body: string[]; dateline: string | null; datelineDate: string | null; credits: string[] } {
+  const body = [...paragraphs];
   if (dateline === null) {
     const d = splitDateline(body[0]!);
     if (d) {
@@ -158,33 +196,34 @@ export function clean(raw: RawArticle, lex: BoilerplateLexicon = LEXICON): Clean
   }
   const credit = parseReportingCredit(body[body.length - 1]!, lex);
   if (credit) {
-    authors.push(...credit.names);
     if (credit.rest) body[body.length - 1] = credit.rest;
     else body.pop();
   }
+  return { body, dateline, datelineDate, credits: credit?.names ?? [] };
+}
 
+/** The article record; a date the text states wins over the manifest's. */
+function articleOf(raw: RawArticle, body: string[], found: { title: string | null; dateline: string | null; authors: string[]; stated: Sorted['stated'] }): CleanArticle {
   const text = body.join('\n\n');
   const manifest = raw.manifest;
-  if (datelineDate) stated.push({ date: { date: datelineDate, label: null }, at: bodyStart });
-  const textDate = pickPublishedDate(stated.sort((a, b) => a.at - b.at).map((s) => s.date))?.date ?? null;
+  const textDate = pickPublishedDate(found.stated.sort((a, b) => a.at - b.at).map((s) => s.date))?.date ?? null;
   const published = textDate ?? manifest?.published_date ?? null;
-  const article: CleanArticle = {
+  return {
     article_id: stableId('art', raw.sourceFile),
     source_file: raw.sourceFile,
     url: manifest?.url ?? null,
     outlet: manifest?.outlet ?? null,
-    title,
-    authors: [...new Set(authors)],
+    title: found.title,
+    authors: [...new Set(found.authors)],
     published_date: published,
     published_date_source: textDate ? 'text' : published ? 'manifest' : null,
-    dateline,
+    dateline: found.dateline,
     language: manifest?.language ?? detectLanguage(text),
     text,
     char_count: text.length,
     word_count: words(text).length,
     content_sha256: sha256Hex(text),
   };
-  return { ok: true, article, removed };
 }
 
 function classify(text: string, script: string | null, lex: BoilerplateLexicon): Kind {

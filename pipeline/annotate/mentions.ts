@@ -56,7 +56,38 @@ const NAME_TOKEN = "\\p{Lu}[\\p{Ll}’'\\-]*\\p{Ll}(?:-\\p{L}+)*";
 
 /** Finds and resolves the actor mentions of `text`. */
 export function findMentions(text: string, sentences: Sentence[], lex: Lexicon = LEXICON): ArticleMentions {
-  const L = lex.lang;
+  const c = claims();
+  // A ministry's country learnt from one ministry of a kind serves the later ones of that kind.
+  const ministryCountries = new Map<string, string>();
+  claimLowerMinistries(text, sentences, c, ministryCountries, lex);
+  claimGazetteer(text, c, lex);
+  claimFoundNames(text, sentences, c, ministryCountries, lex);
+  // 3. References, resolved left to right against what came before.
+  claimSurnames(text, c, lex);
+  claimPossessiveRoles(text, c, lex);
+  claimNorthSouth(text, c);
+  claimDescriptions(text, c, lex);
+  claimGroups(text, c, lex);
+  c.spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { mentions: c.spans, entities: c.entities };
+}
+
+/** The spans claimed so far and the entities they name, one per article; the passes add to it in order. */
+interface Claims {
+  spans: Mention[];
+  entities: Map<string, ArticleEntity>;
+  free(s: number, e: number): boolean;
+  claim(m: Mention): void;
+  /**
+   * Claims `m` over country and capital spans inside it ("Central Bank of Kenya", "Japan's Defense Ministry"),
+   * and with `orgs` over organisations inside a longer organisation's name ("the Council of the EU").
+   */
+  claimOver(m: Mention, orgs?: boolean): boolean;
+  entity(e: Omit<ArticleEntity, 'roles'> & { roles?: Iterable<string> }): ArticleEntity;
+  fromEntry(g: GazetteerEntry, roles?: string[]): ArticleEntity;
+}
+
+function claims(): Claims {
   const entities = new Map<string, ArticleEntity>();
   const spans: Mention[] = [];
   const taken: boolean[] = [];
@@ -68,10 +99,6 @@ export function findMentions(text: string, sentences: Sentence[], lex: Lexicon =
     for (let i = m.start; i < m.end; i++) taken[i] = true;
     spans.push(m);
   };
-  /**
-   * Claims `m` over country and capital spans inside it ("Central Bank of Kenya", "Japan's Defense Ministry"),
-   * and with `orgs` over organisations inside a longer organisation's name ("the Council of the EU").
-   */
   const claimOver = (m: Mention, orgs = false): boolean => {
     const inside = spans.filter((x) => x.start < m.end && x.end > m.start);
     const under = (x: Mention) => entities.get(x.key)?.type === 'country' || (orgs && entities.get(x.key)?.type === 'organization' && x.end - x.start < m.end - m.start);
@@ -90,119 +117,127 @@ export function findMentions(text: string, sentences: Sentence[], lex: Lexicon =
     return x;
   };
   const fromEntry = (g: GazetteerEntry, roles: string[] = []) => entity({ key: g.key, name: g.name, type: g.type, country: g.country, cameo: g.cameo, roles: [...g.roles, ...roles], ...(g.kind ? { kind: g.kind } : {}) });
-  const wordBefore = (i: number) => /([\p{L}’'-]+)[\s,]*$/u.exec(text.slice(Math.max(0, i - 30), i))?.[1]?.toLowerCase() ?? '';
-  const demonymIso = (d: string | undefined) => (d ? (lex.demonyms.get(d.toLowerCase().replace(/['’]s$/, '')) ?? lex.surfaces.get(d.replace(/['’]s$/, ''))?.entry.country ?? null) : null);
+  return { spans, entities, free, claim, claimOver, entity, fromEntry };
+}
 
-  const addPerson = (f: Pick<FoundName, 'text' | 'start' | 'roles' | 'country' | 'gender'>) => {
-    const { text: name, start, roles, country } = f;
-    const known = lex.surfaces.get(name);
-    if (known && known.entry.type !== 'person') return;
-    if (!free(start, start + name.length)) {
-      // Already a gazetteer span: keep it, but learn the role and country.
-      const m = spans.find((s) => s.start <= start && s.end >= start + name.length);
-      if (m) for (const r of roles) entities.get(m.key)?.roles.add(r);
-      return;
-    }
-    const e = known ? fromEntry(known.entry, roles) : entity({ key: `person:${personKey(name)}`, name, type: 'person', country, cameo: null, roles, ...(f.gender ? { gender: f.gender } : {}) });
-    if (!e.country && country) e.country = country;
-    claim({ key: e.key, start, end: start + name.length, text: name, kind: 'name' });
-  };
+const demonymIso = (d: string | undefined, lex: Lexicon) => (d ? (lex.demonyms.get(d.toLowerCase().replace(/['’]s$/, '')) ?? lex.surfaces.get(d.replace(/['’]s$/, ''))?.entry.country ?? null) : null);
 
-  const ministryCountries = new Map<string, string>();
-  // 0. Ministries in lower case (before the gazetteer takes their country word): "Russia's foreign ministry", "the foreign ministry", "Moscow's foreign ministry".
+/** 0. Ministries in lower case (before the gazetteer takes their country word): "Russia's foreign ministry", "the foreign ministry", "Moscow's foreign ministry". */
+function claimLowerMinistries(text: string, sentences: Sentence[], c: Claims, ministryCountries: Map<string, string>, lex: Lexicon): void {
+  const L = lex.lang;
   const types = Object.keys(L.ministry_types).sort((a, b) => b.length - a.length);
   const lowerMinistry = once(lex, 'mentions.ts:lowerMinistry', () => new RegExp(`(?:(?<mod>${NAME_TOKEN}(?:\\s${NAME_TOKEN})?(?:['’]s)?|the)\\s+)(?<type>${alt(types)})\\s+ministry\\b`, 'gu'));
   for (const m of text.matchAll(lowerMinistry)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (!free(start, end)) continue;
+    if (!c.free(start, end)) continue;
     const type = (L.ministry_types as Record<string, string>)[m.groups!['type']!.toLowerCase().replace(/\s+/g, ' ')]!;
     const mod = m.groups!['mod'];
-    const iso = (mod && mod !== 'the' ? demonymIso(mod) : null) ?? contextCountry(text, end, sentences, lex, start) ?? ministryCountries.get(type) ?? null;
-    const e = ministry(iso, type);
+    const iso = (mod && mod !== 'the' ? demonymIso(mod, lex) : null) ?? contextCountry(text, end, sentences, lex, start) ?? ministryCountries.get(type) ?? null;
+    const e = ministry(c, iso, type, lex);
     if (iso) ministryCountries.set(type, iso);
-    claim({ key: e.key, start, end, text: m[0], kind: mod && mod !== 'the' ? 'name' : 'description' });
+    c.claim({ key: e.key, start, end, text: m[0], kind: mod && mod !== 'the' ? 'name' : 'description' });
   }
+}
 
-  // 1. Gazetteer.
+/** 1. Gazetteer. */
+function claimGazetteer(text: string, c: Claims, lex: Lexicon): void {
+  const wordBefore = (i: number) => /([\p{L}’'-]+)[\s,]*$/u.exec(text.slice(Math.max(0, i - 30), i))?.[1]?.toLowerCase() ?? '';
   for (const m of lex.surfaceMatch.all(text)) {
     const s = lex.surfaces.get(m.text)!;
     const start = m.index;
     const end = start + m.text.length;
     // Inside a ministry pass 0 took ("Russia’s foreign ministry"): its country word is no mention of its own,
     // as in the capitalised "Japan's Defense Ministry" (claimOver), and mentions never overlap.
-    if (!free(start, end)) continue;
+    if (!c.free(start, end)) continue;
     if (s.via === 'capital') {
       const before = wordBefore(start);
       const after = text.slice(end, end + 12);
-      if (L.locative_words.includes(before) && !/^['’]s\b/.test(after)) continue;
+      if (lex.lang.locative_words.includes(before) && !/^['’]s\b/.test(after)) continue;
       if (s.entry.type === 'country' && /^\s+(?:University|Times|Post|Herald|Daily)/.test(after)) continue;
     }
     if (/^\s*(?:['’]s\s+)?(?:Peninsula|Sea|Strait|War|Forum)\b/.test(text.slice(end, end + 16))) continue;
-    fromEntry(s.entry);
-    claim({ key: s.entry.key, start, end, text: m.text, kind: s.via === 'capital' ? 'metonym' : 'name' });
+    c.fromEntry(s.entry);
+    c.claim({ key: s.entry.key, start, end, text: m.text, kind: s.via === 'capital' ? 'metonym' : 'name' });
   }
+}
 
-  // 2. Names found from the text: people and organisations.
-  const covered = (s: number, e: number) => spans.some((x) => x.start <= s && x.end >= e);
-  const personWords = new Set([...entities.values()].filter((e) => e.type === 'person').flatMap((e) => e.name.split(/[\s-]+/)));
+/** 2. Names found from the text: people and organisations. */
+function claimFoundNames(text: string, sentences: Sentence[], c: Claims, ministryCountries: Map<string, string>, lex: Lexicon): void {
+  const covered = (s: number, e: number) => c.spans.some((x) => x.start <= s && x.end >= e);
+  const personWords = new Set([...c.entities.values()].filter((e) => e.type === 'person').flatMap((e) => e.name.split(/[\s-]+/)));
   for (const f of findNames(text, sentences, lex, { covered, personWords })) {
-    if (f.type === 'person') addPerson(f);
-    else if (f.kind === 'ministry') addMinistry(f);
+    if (f.type === 'person') addPerson(c, f, lex);
+    else if (f.kind === 'ministry') addMinistry(text, sentences, c, ministryCountries, f, lex);
     else {
-      const known = lex.surfaces.get(f.name) ?? spelledOut(f);
-      const e = known ? fromEntry(known.entry) : entity({ key: `org:${slug(f.name)}`, name: f.name, type: 'organization', country: f.country, cameo: null, roles: [], ...(f.kind ? { kind: f.kind } : {}) });
+      const known = lex.surfaces.get(f.name) ?? spelledOut(text, f, lex);
+      const e = known ? c.fromEntry(known.entry) : c.entity({ key: `org:${slug(f.name)}`, name: f.name, type: 'organization', country: f.country, cameo: null, roles: [], ...(f.kind ? { kind: f.kind } : {}) });
       if (!e.country && f.country) e.country = f.country;
-      claimOver({ key: e.key, start: f.start, end: f.end, text: f.text, kind: 'name' }, true);
+      c.claimOver({ key: e.key, start: f.start, end: f.end, text: f.text, kind: 'name' }, true);
     }
   }
-  /** A known organisation's acronym in parentheses after the name spells it out: "Nordic Ferry Organisation (NFO)". */
-  function spelledOut(f: FoundName): { entry: GazetteerEntry } | undefined {
-    const acronym = /^\s*\((\p{Lu}[\p{Lu}\p{N}&.-]{1,9})\)/u.exec(text.slice(f.end, f.end + 14))?.[1];
-    const known = acronym ? lex.surfaces.get(acronym) : undefined;
-    const initials = f.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
-    return known?.entry.type === 'organization' && acronym && initials.startsWith(acronym.replace(/[^\p{Lu}]/gu, '')) ? known : undefined;
+}
+
+function addPerson(c: Claims, f: Pick<FoundName, 'text' | 'start' | 'roles' | 'country' | 'gender'>, lex: Lexicon): void {
+  const { text: name, start, roles, country } = f;
+  const known = lex.surfaces.get(name);
+  if (known && known.entry.type !== 'person') return;
+  if (!c.free(start, start + name.length)) {
+    // Already a gazetteer span: keep it, but learn the role and country.
+    const m = c.spans.find((s) => s.start <= start && s.end >= start + name.length);
+    if (m) for (const r of roles) c.entities.get(m.key)?.roles.add(r);
+    return;
   }
-  /** "Russian Foreign Ministry", "Ministry of Foreign Affairs of Russia", "Unification Ministry" (country from the text around). */
-  function addMinistry(f: FoundName): void {
-    const m = /^(.*?)\s*\bMinistry\b(?:\s+of\s+(?:the\s+)?(.+))?$/u.exec(f.text);
-    const words = (m?.[1] ?? '').split(/\s+/).filter(Boolean);
-    for (const k of [2, 1]) {
-      if (words.length >= k && demonymIso(words.slice(0, k).join(' '))) {
-        words.splice(0, k);
-        break;
-      }
+  const e = known ? c.fromEntry(known.entry, roles) : c.entity({ key: `person:${personKey(name)}`, name, type: 'person', country, cameo: null, roles, ...(f.gender ? { gender: f.gender } : {}) });
+  if (!e.country && country) e.country = country;
+  c.claim({ key: e.key, start, end: start + name.length, text: name, kind: 'name' });
+}
+
+/** A known organisation's acronym in parentheses after the name spells it out: "Nordic Ferry Organisation (NFO)". */
+function spelledOut(text: string, f: FoundName, lex: Lexicon): { entry: GazetteerEntry } | undefined {
+  const acronym = /^\s*\((\p{Lu}[\p{Lu}\p{N}&.-]{1,9})\)/u.exec(text.slice(f.end, f.end + 14))?.[1];
+  const known = acronym ? lex.surfaces.get(acronym) : undefined;
+  const initials = f.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  return known?.entry.type === 'organization' && acronym && initials.startsWith(acronym.replace(/[^\p{Lu}]/gu, '')) ? known : undefined;
+}
+
+/** "Russian Foreign Ministry", "Ministry of Foreign Affairs of Russia", "Unification Ministry" (country from the text around). */
+function addMinistry(text: string, sentences: Sentence[], c: Claims, ministryCountries: Map<string, string>, f: FoundName, lex: Lexicon): void {
+  const m = /^(.*?)\s*\bMinistry\b(?:\s+of\s+(?:the\s+)?(.+))?$/u.exec(f.text);
+  const words = (m?.[1] ?? '').split(/\s+/).filter(Boolean);
+  for (const k of [2, 1]) {
+    if (words.length >= k && demonymIso(words.slice(0, k).join(' '), lex)) {
+      words.splice(0, k);
+      break;
     }
-    const typeWords = (m?.[2] ?? words.join(' ')).toLowerCase();
-    const type = (L.ministry_types as Record<string, string>)[typeWords.replace(/\s+of\s+.*$/, '')] ?? cap(typeWords);
-    const iso = f.country ?? contextCountry(text, f.end, sentences, lex) ?? ministryCountries.get(type) ?? null;
-    const e = ministry(iso, type);
-    if (iso) ministryCountries.set(type, iso);
-    claimOver({ key: e.key, start: f.start, end: f.end, text: f.text, kind: 'name' });
   }
-  function ministry(iso: string | null, type: string): ArticleEntity {
-    const country = iso ? lex.countryByIso.get(iso) : undefined;
-    const adjective = country ? cap(demonymFor(iso!, lex) ?? country.name) : '';
-    const name = `${adjective ? `${adjective} ` : ''}${type} Ministry`;
-    return entity({ key: `org:ministry:${iso ?? 'unknown'}:${slug(type)}`, name, type: 'organization', country: iso, cameo: iso ? `${iso}GOV` : null, roles: [], kind: 'ministry' });
-  }
+  const typeWords = (m?.[2] ?? words.join(' ')).toLowerCase();
+  const type = (lex.lang.ministry_types as Record<string, string>)[typeWords.replace(/\s+of\s+.*$/, '')] ?? cap(typeWords);
+  const iso = f.country ?? contextCountry(text, f.end, sentences, lex) ?? ministryCountries.get(type) ?? null;
+  const e = ministry(c, iso, type, lex);
+  if (iso) ministryCountries.set(type, iso);
+  c.claimOver({ key: e.key, start: f.start, end: f.end, text: f.text, kind: 'name' });
+}
 
-  // 3. References, resolved left to right against what came before.
-  resolveReferences(text, spans, claim, claimOver, free, entities, lex);
+function ministry(c: Claims, iso: string | null, type: string, lex: Lexicon): ArticleEntity {
+  const country = iso ? lex.countryByIso.get(iso) : undefined;
+  const adjective = country ? cap(demonymFor(iso!, lex) ?? country.name) : '';
+  const name = `${adjective ? `${adjective} ` : ''}${type} Ministry`;
+  return c.entity({ key: `org:ministry:${iso ?? 'unknown'}:${slug(type)}`, name, type: 'organization', country: iso, cameo: iso ? `${iso}GOV` : null, roles: [], kind: 'ministry' });
+}
 
-  // 4. Groups named by role and country; "<demonym> government" stands for the country.
+/** 4. Groups named by role and country; "<demonym> government" stands for the country. */
+function claimGroups(text: string, c: Claims, lex: Lexicon): void {
   for (const g of findGroups(text, lex)) {
     const country = g.country ? lex.countryByIso.get(g.country) : undefined;
     if (g.type === 'country') {
-      if (country) fromEntry(country);
-      if (country) claimOver({ key: country.key, start: g.start, end: g.end, text: g.text, kind: 'metonym' });
+      if (country) c.fromEntry(country);
+      if (country) c.claimOver({ key: country.key, start: g.start, end: g.end, text: g.text, kind: 'metonym' });
       continue;
     }
-    const e = entity({ key: `group:${g.country ?? 'any'}:${slug(g.phrase)}`, name: g.name, type: 'group', country: g.country, cameo: g.sector ? `${g.country ?? ''}${g.sector}` : null, roles: [] });
-    claimOver({ key: e.key, start: g.start, end: g.end, text: g.text, kind: 'name' });
+    const e = c.entity({ key: `group:${g.country ?? 'any'}:${slug(g.phrase)}`, name: g.name, type: 'group', country: g.country, cameo: g.sector ? `${g.country ?? ''}${g.sector}` : null, roles: [] });
+    c.claimOver({ key: e.key, start: g.start, end: g.end, text: g.text, kind: 'name' });
   }
-  spans.sort((a, b) => a.start - b.start || b.end - a.end);
-  return { mentions: spans, entities };
 }
 
 function cap(s: string): string {
@@ -226,17 +261,15 @@ function contextCountry(text: string, end: number, sentences: Sentence[], lex: L
   return null;
 }
 
-function resolveReferences(
-  text: string,
-  spans: Mention[],
-  claim: (m: Mention) => void,
-  claimOver: (m: Mention) => boolean,
-  free: (s: number, e: number) => boolean,
-  entities: Map<string, ArticleEntity>,
-  lex: Lexicon,
-): void {
+/** The mentions ending at or before `pos`, the nearest first. */
+function mentionsBefore(spans: Mention[], pos: number): Mention[] {
+  return spans.filter((m) => m.end <= pos).sort((a, b) => b.end - a.end);
+}
+
+/** 3a. Bare surnames (the person last named in full with that name, or the one whose title matches) and "<Surname> regime". */
+function claimSurnames(text: string, c: Claims, lex: Lexicon): void {
   const L = lex.lang;
-  const before = (pos: number) => spans.filter((m) => m.end <= pos).sort((a, b) => b.end - a.end);
+  const entities = c.entities;
   const tokensOf = (e: ArticleEntity) => e.name.split(/\s+/).filter((t) => !t.includes('-') || e.name.split(/\s+/).length === 2);
   // The people named in full by their first and last name words, rebuilt only when the pass adds an entity (a
   // gazetteer surname's person).
@@ -254,12 +287,11 @@ function resolveReferences(
     return peopleCache.byWord.get(word) ?? [];
   };
 
-  // Bare surnames and "<Surname> regime".
   const tokenRe = /(?<![\p{L}\p{N}’'-])\p{Lu}[\p{Ll}’'-]*\p{Ll}(?![\p{L}\p{N}-])/gu;
   for (const m of text.matchAll(tokenRe)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (!free(start, end)) continue;
+    if (!c.free(start, end)) continue;
     const tok = m[0];
     let candidates = peopleNamed(tok);
     if (!candidates.length) {
@@ -271,7 +303,7 @@ function resolveReferences(
     const group = once(lex, 'mentions.ts:groupNoun', () => new RegExp(`^\\s+(${alt(Object.entries(L.group_nouns).filter(([, v]) => v === 'country').map(([k]) => k))})\\b`)).exec(text.slice(end, end + 20))?.[1];
     const titleBefore = /((?:[\p{Ll}-]+\s){0,2}[\p{Ll}-]+)\s+$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1]?.toLowerCase() ?? '';
     // Two people with one surname: the one last named in full ("Anna Berg … Carl Berg … Berg" is Carl).
-    const recent = before(start).filter((r) => r.kind === 'name');
+    const recent = mentionsBefore(c.spans, start).filter((r) => r.kind === 'name');
     const recency = (e: ArticleEntity) => {
       const i = recent.findIndex((r) => r.key === e.key);
       return i < 0 ? Number.MAX_SAFE_INTEGER : i;
@@ -282,51 +314,59 @@ function resolveReferences(
     chosen ??= [...candidates].sort((a, b) => recency(a) - recency(b))[0];
     if (!chosen) continue;
     if (group && chosen.country) {
-      const c = lex.countryByIso.get(chosen.country)!;
-      entities.set(c.key, entities.get(c.key) ?? { key: c.key, name: c.name, type: 'country', country: c.country, cameo: c.cameo, roles: new Set() });
-      claim({ key: c.key, start, end: end + 1 + group.length, text: text.slice(start, end + 1 + group.length), kind: 'metonym' });
+      const country = lex.countryByIso.get(chosen.country)!;
+      entities.set(country.key, entities.get(country.key) ?? { key: country.key, name: country.name, type: 'country', country: country.country, cameo: country.cameo, roles: new Set() });
+      c.claim({ key: country.key, start, end: end + 1 + group.length, text: text.slice(start, end + 1 + group.length), kind: 'metonym' });
       continue;
     }
-    claim({ key: chosen.key, start, end, text: tok, kind: 'surname' });
+    c.claim({ key: chosen.key, start, end, text: tok, kind: 'surname' });
   }
+}
 
-  // "Russia’s foreign minister", "China’s top diplomat": the person of that country in that role.
+/** 3b. "Russia’s foreign minister", "China’s top diplomat": the person of that country in that role. */
+function claimPossessiveRoles(text: string, c: Claims, lex: Lexicon): void {
+  const L = lex.lang;
   const possessiveRole = once(lex, 'mentions.ts:possessiveRole', () => new RegExp(`(?<![\\p{L}])(?<country>\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}[\\p{L}.]*)?)['’]s\\s+(?<role>${alt(Object.keys(L.description_nouns))})\\b(?!\\s+(?:of\\s+)?\\p{Lu})`, 'gu'));
   for (const m of text.matchAll(possessiveRole)) {
     const iso = lex.surfaces.get(m.groups!['country']!)?.entry.country ?? lex.demonyms.get(m.groups!['country']!.toLowerCase()) ?? null;
     if (!iso) continue;
     const roles = (L.description_nouns as Record<string, string[]>)[m.groups!['role']!.toLowerCase()] ?? [];
     const matches = (e: ArticleEntity) => e.type === 'person' && e.country === iso && roles.some((r) => e.roles.has(r));
-    const target = before(m.index).map((r) => entities.get(r.key)!).find(matches) ?? [...entities.values()].find(matches);
-    if (target) claimOver({ key: target.key, start: m.index, end: m.index + m[0].length, text: m[0], kind: 'description' });
+    const target = mentionsBefore(c.spans, m.index).map((r) => c.entities.get(r.key)!).find(matches) ?? [...c.entities.values()].find(matches);
+    if (target) c.claimOver({ key: target.key, start: m.index, end: m.index + m[0].length, text: m[0], kind: 'description' });
   }
+}
 
-  // "the North" / "the South" where the article names North X / South X.
+/** 3c. "the North" / "the South" where the article names North X / South X. */
+function claimNorthSouth(text: string, c: Claims): void {
   for (const m of text.matchAll(/\b[Tt]he (North|South)\b(?!\s+\p{Lu})/gu)) {
     const side = m[1]!;
-    const country = [...entities.values()].find((e) => e.type === 'country' && e.name.startsWith(`${side} `));
-    if (country && free(m.index, m.index + m[0].length)) claim({ key: country.key, start: m.index, end: m.index + m[0].length, text: m[0], kind: 'description' });
+    const country = [...c.entities.values()].find((e) => e.type === 'country' && e.name.startsWith(`${side} `));
+    if (country && c.free(m.index, m.index + m[0].length)) c.claim({ key: country.key, start: m.index, end: m.index + m[0].length, text: m[0], kind: 'description' });
   }
+}
 
-  // "the Russian envoy", "the North Korean leader", "the ministry", "a ministry official", "the commentary".
+/** 3d. "the Russian envoy", "the North Korean leader", "the ministry", "a ministry official", "the commentary". */
+function claimDescriptions(text: string, c: Claims, lex: Lexicon): void {
+  const L = lex.lang;
   const demonyms = once(lex, 'mentions.ts:demonyms', () => [...lex.demonyms.keys()].filter((d) => d.length > 3).map((d) => d.replace(/(^|\s)\p{Ll}/gu, (x) => x.toUpperCase())));
   const descRe = once(lex, 'mentions.ts:descRe', () => new RegExp(`\\b(?:[Tt]he|[Aa]n?)\\s+(?:(?<demonym>${alt(demonyms)})\\s+)?(?:(?:state-run|official|top|senior|deputy)\\s+)?(?<noun>${alt([...Object.keys(L.description_nouns), ...L.org_descriptions])}|(?<source>${alt(L.source_nouns)})(?=\\s+(?:${alt(L.speech_cues)})\\b))(?:\\s+(?<official>official|source|spokesperson|spokesman|spokeswoman))?\\b(?!\\s+(?:of\\s+)?\\p{Lu})`, 'gu'));
   for (const m of text.matchAll(descRe)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (!free(start, end)) continue;
+    if (!c.free(start, end)) continue;
     const noun = m.groups!['noun']!.toLowerCase();
     const iso = m.groups!['demonym'] ? lex.demonyms.get(m.groups!['demonym'].toLowerCase()) ?? null : null;
-    const recent = before(start).map((r) => entities.get(r.key)!).filter((e) => !iso || e.country === iso);
+    const recent = mentionsBefore(c.spans, start).map((r) => c.entities.get(r.key)!).filter((e) => !iso || e.country === iso);
     let target: ArticleEntity | undefined;
     const roles = (L.description_nouns as Record<string, string[]>)[noun];
     if (roles && !m.groups!['official']) {
       // A lead often describes a person before naming them ("the Russian foreign minister" … "Sergei Lavrov").
       const matches = (e: ArticleEntity) => e.type === 'person' && (!iso || e.country === iso) && roles.some((r) => e.roles.has(r));
-      target = recent.find(matches) ?? [...entities.values()].find(matches);
+      target = recent.find(matches) ?? [...c.entities.values()].find(matches);
     }
     else if (m.groups!['source']) target = recent.find((e) => e.type === 'organization' && e.kind === 'media');
     else target = recent.find((e) => e.type === 'organization' && (e.name.toLowerCase().includes(noun.split(' ').pop()!) || (noun.includes('media') && e.kind === 'media')));
-    if (target) claim({ key: target.key, start, end, text: m[0], kind: 'description' });
+    if (target) c.claim({ key: target.key, start, end, text: m[0], kind: 'description' });
   }
 }
