@@ -101,14 +101,8 @@ export function findQuotes(text: string, sentences: Sentence[], mentions: Mentio
   return quotes;
 }
 
-/** One article as the speaker finders see it. */
-interface Finder {
-  text: string;
-  sentences: Sentence[];
-  mentions: Mention[];
-  entities: Map<string, ArticleEntity>;
-  lex: Lexicon;
-  inQuote(pos: number): boolean;
+/** One article as the speaker finders see it: what the quote context holds, and the finders' own state. */
+interface Finder extends Pick<QuoteContext, 'text' | 'sentences' | 'mentions' | 'entities' | 'lex' | 'inQuote'> {
   resolver: SpeakerResolver;
   re: Patterns;
   /** Every speaker found so far, in text order of their cue: "he" in an indirect quote looks back from its own place. */
