@@ -266,24 +266,24 @@ function fileArticle(s: RunState, r: AnnotateOutput, outcomeOf: Map<string, File
     s.rowless.add(id);
     outcomeOf.get(id)!.article_id = null;
   }
+  const own = annotation ? new Set(annotation.lines.actor_mentions.map(([rowId]) => rowId)) : null;
   for (const part of [row, annotation]) {
     if (!part) continue;
     s.issues.push(...part.issues);
-    for (const x of part.references) s.references.add(x);
+    // A reference to one of the article's own mentions (quotes.speaker_mention_id) resolves here; only the others
+    // go to the corpus-wide set, which would otherwise hold about two million of them at 100,000 articles.
+    for (const x of part.references) if (!(x.target === 'actor_mentions' && own?.has(x.id))) s.references.add(x);
   }
   if (row) s.spools.articles!.addLine(id, row.line);
-  if (annotation) {
+  if (annotation && own) {
     // The mentions the article's event evidence names (event_mentions.source/target_mention_id): only those
     // are kept as keys, not every mention of the corpus.
-    const own = new Set(annotation.lines.actor_mentions.map(([rowId]) => rowId));
     for (const d of annotation.corpus.reports) {
       for (const span of [d.sourceMention, d.targetMention]) {
         const mid = span && mentionId(id, span);
         if (mid && own.has(mid)) s.evidenceMentions.add(mid);
       }
     }
-    // And the mentions the quotes name as their speakers' (quotes.speaker_mention_id).
-    for (const x of annotation.references) if (x.target === 'actor_mentions' && own.has(x.id)) s.evidenceMentions.add(x.id);
   }
   for (const [rowId, line] of annotation?.lines.actor_mentions ?? []) s.spools.actor_mentions!.addLine(rowId, line);
   for (const [rowId, line] of annotation?.lines.quotes ?? []) s.spools.quotes!.addLine(rowId, line);
