@@ -379,7 +379,7 @@ export function findEvents(
     return agrees ? said : undefined;
   };
   /** A past verb inside a phrase ("on Monday lifted"): the phrase ends a clause, not a subject; after a determiner it is a modifier ("the occupied …"). */
-  const finite = (phrase: string): boolean => {
+  const holdsFiniteVerb = (phrase: string): boolean => {
     const words = phrase.trim().split(/\s+/u);
     return words.some((w, k) => k > 0 && !DETERMINERS.has(words[k - 1]!.toLowerCase()) && (/\p{Ll}ed$/u.test(w) || !!cameo.triggers.get(w.toLowerCase())?.some((e) => e.form === 'past' || e.form === 'participle')));
   };
@@ -395,7 +395,7 @@ export function findEvents(
       const pp = SUBJECT_PP.exec(pre.slice(from));
       if (!pp) return undefined;
       const start = from + pp.index;
-      const m = finite(pp[0]) ? undefined : (at(base + start, base) ?? headBefore(pre.slice(0, start), base));
+      const m = holdsFiniteVerb(pp[0]) ? undefined : (at(base + start, base) ?? headBefore(pre.slice(0, start), base));
       if (m && SUBJECT_LEAD.test(text.slice(base, m.start))) return m;
       from = start + pp[0].search(/\S/u) + 1;
     }
