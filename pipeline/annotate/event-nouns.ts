@@ -1,0 +1,98 @@
+/**
+ * Acts named by a noun ("the summit between X and Y", "X's visit to Y"), and the date of a trigger's clause (events.ts).
+ */
+import type { CameoPattern } from './cameo.ts';
+import type { Mention } from './mentions.ts';
+import type { Sentence } from './sentences.ts';
+import type { timeExpressions } from './time.ts';
+import { typeOf, clauseStart } from './event-scope.ts';
+import type { Scope } from './event-scope.ts';
+import { subjects } from './event-subjects.ts';
+import { objectsFrom, placeAfter, lastPlace } from './event-slots.ts';
+import { DETERMINERS, BOUNDARY_WORDS, hostile, PASSIVE, LIGHT_VERBS, STATIVE, CULPRIT_PHRASE } from './event-grammar.ts';
+
+/** The same before a noun trigger and its modifiers: "is responsible for (the) mass killings". */
+const CULPRIT_NOUN = new RegExp(String.raw`${CULPRIT_PHRASE}(?:[\p{L}\p{N}’'-]+\s+){0,3}$`, 'u');
+
+/** Source and targets of a noun trigger ("the summit between X and Y", "their talks", "X's visit to Y"). */
+export function nounActors(c: Scope, s: Sentence, tStart: number, tEnd: number, p: CameoPattern, found: Mention[]): { sources: Mention[]; targets: Mention[] } {
+  const { text, index } = c;
+  let sources: Mention[] = [];
+  let targets = found;
+  const after = text.slice(tEnd, s.end);
+  const between = /^[^.;]{0,40}?\bbetween\s+/u.exec(after);
+  const withX = /^[^.;]{0,30}?\bwith\s+/u.exec(after);
+  const byX = /^[^.;]{0,30}?\bby\s+/u.exec(after);
+  const toX = /^[^.;]{0,30}?\bto\s+/u.exec(after);
+  const head = text.slice(Math.max(s.start, tStart - 40), tStart);
+  if (between) {
+    const both = objectsFrom(c, tEnd + between[0].length, s.end);
+    return { sources: both.slice(0, 1), targets: both.slice(1, 2) };
+  }
+  if (/\btheir\s+(?:[\p{L}-]+\s+){0,2}$/u.test(head)) {
+    // "their summit": the two actors joined by "and" before it in the sentence.
+    const pairs = index.within(s.start, tStart);
+    for (let i = pairs.length - 1; i > 0; i--) {
+      if (/^\s+and\s+(?:the\s+)?$/u.test(text.slice(pairs[i - 1]!.end, pairs[i]!.start))) return { sources: [pairs[i - 1]!], targets: [pairs[i]!] };
+    }
+    return { sources: [], targets: [] };
+  }
+  const owner = /([\p{L}.’'-]+)['’]s\s+(?:[\p{L}-]+\s+){0,2}$/u.exec(head);
+  const ownerMention = owner ? index.endingAt(tStart - head.length + owner.index + owner[1]!.length, 0) : undefined;
+  const lightVerb = nounPhraseStart(c, s, tStart);
+  const culprit = hostile(p.code) ? CULPRIT_NOUN.exec(head) : null;
+  if (byX) sources = objectsFrom(c, tEnd + byX[0].length, s.end).slice(0, 1);
+  else if (ownerMention) sources = [ownerMention];
+  // "X is responsible for the bombing": X did it (see CULPRIT, read in actorsOf of events.ts).
+  else if (culprit) sources = subjects(c, tStart - head.length + culprit.index, s)?.list ?? [];
+  else if (lightVerb !== null && passiveAt(c, s, lightVerb)) {
+    // "Three soldiers were killed in a car bombing": the subject of a passive verb is what the act was done to,
+    // never its source; its agent is ("were killed by Hamas in a car bombing"). No agent, no source: no event.
+    const agent = /^\S+\s+by\s+/u.exec(text.slice(lightVerb, tStart));
+    sources = agent ? objectsFrom(c, lightVerb + agent[0].length, tStart).slice(0, 1) : [];
+  } else if (lightVerb !== null && subjects(c, lightVerb, s)) sources = subjects(c, lightVerb, s)!.list;
+  else if (targets.length) {
+    // Otherwise, for a meeting with someone, the nearest person named before it ("Kim said … at a meeting with …").
+    const person = index.within(s.start, tStart).filter((x) => typeOf(c, x.key) === 'person').pop();
+    sources = person ? [person] : [];
+  }
+  if (!targets.length && withX) targets = objectsFrom(c, tEnd + withX[0].length, s.end);
+  else if (!targets.length && p.code.startsWith('042')) {
+    const to = toX ? tEnd + toX[0].length : -1;
+    const t = (toX ? (objectsFrom(c, to, Math.min(s.end, to + 40))[0] ?? placeAfter(c, to, s.end)) : undefined) ?? lastPlace(c, tStart);
+    targets = t ? [t] : [];
+  }
+  return { sources, targets };
+}
+
+/** Is the verb at `pos` a passive participle ("were killed", "was hit"), not a stative one ("were engaged in")? */
+export function passiveAt(c: Scope, s: Sentence, pos: number): boolean {
+  const { text } = c;
+  const word = /^\p{L}+/u.exec(text.slice(pos, s.end))?.[0].toLowerCase() ?? '';
+  return PASSIVE.test(text.slice(Math.max(s.start, pos - 40), pos)) && !STATIVE.has(word);
+}
+
+/**
+ * Where the verb governing a noun trigger stands ("Israel *mounted* its invasion", "staged a hunger strike"):
+ * the word before the noun phrase (at most three words of determiners and modifiers), when it is a verb form
+ * of the sentence's clause; null when the noun opens the clause or follows a preposition.
+ */
+export function nounPhraseStart(c: Scope, s: Sentence, tStart: number): number | null {
+  const { text } = c;
+  const m = /(?:^|\s)(\p{Ll}+)\s+(?:[\p{L}\p{N}’'-]+\s+){0,3}$/u.exec(text.slice(Math.max(s.start, tStart - 60), tStart));
+  if (!m) return null;
+  const word = m[1]!;
+  if (DETERMINERS.has(word) || BOUNDARY_WORDS.has(word) || !/(?:ed|s)$/.test(word) && !LIGHT_VERBS.has(word)) return null;
+  return tStart - (text.slice(Math.max(s.start, tStart - 60), tStart).length - m.index - m[0].indexOf(word));
+}
+
+/** The date of the trigger's own clause (nearest first), else the nearest one after it in the sentence. */
+export function timeOf(c: Scope, s: Sentence, times: ReturnType<typeof timeExpressions>, tStart: number, tEnd: number, limit: number) {
+  const { text } = c;
+  const cStart = clauseStart(c, tStart, s);
+  const dist = (t: { start: number }) => Math.abs(s.start + t.start - tStart);
+  const inClause = times.filter((t) => s.start + t.start >= cStart && s.start + t.start < limit).sort((a, b) => Number(b.explicit) - Number(a.explicit) || dist(a) - dist(b));
+  // A "when" clause shares the time of the clause it hangs on: "made the remarks on Thursday when he met".
+  const simultaneous = /\bwhen\s+$/u.test(text.slice(s.start, cStart));
+  return inClause[0] ?? times.filter((t) => s.start + t.start > tEnd).sort((a, b) => dist(a) - dist(b))[0] ?? (simultaneous ? times.filter((t) => s.start + t.end <= cStart).sort((a, b) => dist(a) - dist(b))[0] : undefined);
+}
