@@ -9,9 +9,13 @@
  * `group_nouns`) stand for the country itself. A region's or bloc's adjective stands where a country word does
  * ("European ministers", "Latin American leaders"): the group has no country, and its CAMEO code begins with the
  * region's ("EURGOV"); "states", "countries" (`region_phrases`) name a group only after one ("Arab states").
+ * A quantity makes a `counted` phrase a group without a country word ("Dozens of journalists", "hundreds of
+ * thousands of people", "a group of Ogoni leaders", the capitalised word naming it). "The Israeli and Palestinian
+ * sides" names both countries; "the Syrian side of the border" is a place (`side_nouns`).
  */
+import eventRules from '../lexicon/event-rules.json' with { type: 'json' };
 import groupsData from '../lexicon/groups.json' with { type: 'json' };
-import { escapeRe, once } from '../regex.ts';
+import { alt, altCi, escapeRe, once } from '../regex.ts';
 import type { Lexicon } from './lexicon.ts';
 import { slug } from './lexicon.ts';
 import { wordsBefore } from './name-context.ts';
@@ -36,7 +40,8 @@ export interface FoundGroup {
 /** The groups of `text`, left to right, not overlapping. */
 export function findGroups(text: string, lex: Lexicon): FoundGroup[] {
   const G = lex.groups;
-  const countryNouns = once(lex, 'groups.ts:countryNouns', () => new Set(Object.keys(lex.lang.group_nouns)));
+  const countryNouns = once(lex, 'groups.ts:countryNouns', () => new Set([...Object.keys(lex.lang.group_nouns), ...groupsData.side_nouns]));
+  const sideNouns = once(lex, 'groups.ts:sideNouns', () => new Set<string>(groupsData.side_nouns));
   const regions = once(lex, 'groups.ts:regions', () => new Map<string, string>(Object.entries(groupsData.regions)));
   const regionPhrases = once(lex, 'groups.ts:regionPhrases', () => new Map<string, string>(Object.entries(groupsData.region_phrases)));
   // The phrases alone are searched; the country word before one is looked up (a pattern holding every demonym
@@ -115,6 +120,32 @@ export function findGroups(text: string, lex: Lexicon): FoundGroup[] {
     if (initial && word !== word.toUpperCase() && !new RegExp(`[\\p{Ll},;:]\\s+${escapeRe(word)}(?![\\p{L}\\p{N}])`, 'u').test(text)) return null;
     return { word, start, iso: null };
   };
+  const counted = once(lex, 'groups.ts:counted', () => new Set<string>(groupsData.counted));
+  /**
+   * A quantity counting what follows `s`, maybe with two lower-case modifiers between: "Dozens of (angry)",
+   * "hundreds of thousands of", "a group of", "around 100", "some 5,000" (a year is no count: "in 2019 people").
+   */
+  const countRe = once(lex, 'groups.ts:countRe', () => new RegExp(String.raw`(?:(?<![\p{L}])(?:${altCi(eventRules.crowd_quantities)})\s+of(?:\s+the)?|(?<![\p{L}\p{N},.])(?!(?:19|20)\d\d\s)\p{N}+(?:[,.]\p{N}+)*)\s+(?:(?!(?:${alt(eventRules.boundary_words)})\s)\p{Ll}[\p{Ll}-]+\s+){0,2}$`, 'u'));
+  const countedSubjects = once(lex, 'groups.ts:countedSubjects', () => new Set<string>(groupsData.counted_subjects));
+  const clauseOpen = once(lex, 'groups.ts:clauseOpen', () => {
+    const leads = `(?:(?:${altCi(eventRules.quantity_leads)})\\s+)*$`;
+    return { start: new RegExp(`^\\s*${leads}`, 'u'), after: new RegExp(`(?:[.!?;:,(—–]["”’]?\\s+|\\n\\s*|(?<![\\p{L}])(?:${altCi(eventRules.boundary_words)})\\s+)${leads}`, 'u') };
+  });
+  /** Where the quantity counting what follows `s` starts, or -1. */
+  const countAt = (s: number) => {
+    const from = Math.max(0, s - 60);
+    const c = countRe.exec(text.slice(from, s));
+    return c ? from + c.index : -1;
+  };
+  /** The quantity opens a clause ("Thousands of people marched", "…, some 300 people"), not an object ("killed 23 people"). */
+  const opensClause = (i: number) => {
+    const w = text.slice(Math.max(0, i - 80), i);
+    return (i <= 80 && clauseOpen.start.test(w)) || clauseOpen.after.test(w);
+  };
+  const countedAt = (s: number, phrase: string) => {
+    const i = countAt(s);
+    return i >= 0 && (!countedSubjects.has(phrase) || opensClause(i));
+  };
   const out: FoundGroup[] = [];
   for (const m of text.matchAll(re)) {
     const phraseText = m[0];
@@ -122,6 +153,13 @@ export function findGroups(text: string, lex: Lexicon): FoundGroup[] {
     let before = countryBefore(m.index);
     const member = !before && G.members.has(phrase) && !/^\p{Lu}/u.test(phraseText) ? orgBefore(m.index) : null;
     before ??= member;
+    // Counted, a group on its own ("Dozens of journalists"), named by a capitalised word before it ("a group of Ogoni leaders").
+    let isCounted = false;
+    if (!before && counted.has(phrase) && !/^\p{Lu}/u.test(phraseText)) {
+      const named = orgBefore(m.index);
+      if (named && countedAt(named.start, phrase)) [before, isCounted] = [named, true];
+      else isCounted = countedAt(m.index, phrase);
+    }
     const word = before?.word;
     const country = before?.iso ?? null;
     const start = before ? before.start : m.index;
@@ -132,10 +170,18 @@ export function findGroups(text: string, lex: Lexicon): FoundGroup[] {
     const phraseAt = m.index;
     if (/^\p{Lu}/u.test(phraseText) && (word || !/(?:^|[.!?:]["”’]?\s+|\n|["“‘(]\s*)$/u.test(text.slice(Math.max(0, phraseAt - 4), phraseAt)))) continue;
     if (countryNouns.has(phrase)) {
+      if (sideNouns.has(phrase) && /^\s+of\b/u.test(text.slice(end, end + 4))) continue;
       if (country) out.push({ start, end, text: text.slice(start, end), type: 'country', phrase, name: `${word} ${phrase}`, country, sector: null });
+      // "The Israeli and Palestinian sides": the first country word names its country too.
+      const pair = country && /s$/u.test(phrase) ? /(?<![\p{L}’'-])(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s+and\s+$/u.exec(text.slice(Math.max(0, start - 40), start)) : null;
+      if (pair) {
+        const wordEnd = start - pair[0].length + pair[1]!.length;
+        const other = countryWordAt(pair[1]!.split(' '), wordEnd);
+        if (other?.iso && other.demonym) out.push({ start: other.start, end: wordEnd, text: text.slice(other.start, wordEnd), type: 'country', phrase, name: `${other.word} ${phrase}`, country: other.iso, sector: null });
+      }
       continue;
     }
-    if (!before && !G.standalone.has(phrase)) continue;
+    if (!before && !G.standalone.has(phrase) && !isCounted) continue;
     const regionSector = regionPhrases.get(phrase);
     // "states", "countries" only after a region: "Indian states", "German states" are no group of that country.
     if (regionSector !== undefined && before?.region === undefined) continue;

@@ -77,7 +77,9 @@ export function runTyper(text: string, lex: Lexicon, known: KnownNames, iso: (wo
     // A place or document word at the end ("… Stadium", "… Act"), unless it is the family name of a given name ("Peter Park").
     const placeEnd = N.notActorHeads.has(last.w) && !(N.given.has(first.w) && N.family.has(last.w) && run.length <= 3);
     // Known, a place, a demonym or its plural ("Americans").
-    if (known.covered(first.s, last.e) || N.places.has(full) || iso(full) || (/s$/.test(full) && iso(full.slice(0, -1))) || placeEnd) return [];
+    // A people by its plural after its country words ("Bosnian Serbs", "Iraqi Kurds"): a group (groups.ts), no name.
+    const people = lex.groups.peopleByNoun.has(last.w) && run.length > 1 && run.slice(0, -1).every((t) => iso(t.w) || lex.groups.peopleByAdjective.has(t.w));
+    if (known.covered(first.s, last.e) || N.places.has(full) || iso(full) || (/s$/.test(full) && iso(full.slice(0, -1))) || placeEnd || people) return [];
     // A demonym or country at the head ("Polish …", "North Korean …"), or a possessive country before the run.
     let pre = 0;
     let country: string | null = null;
