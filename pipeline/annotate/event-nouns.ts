@@ -41,8 +41,10 @@ export function nounActors(c: Scope, s: Sentence, tStart: number, tEnd: number, 
   const ownerMention = owner ? index.endingAt(tStart - head.length + owner.index + owner[1]!.length, 0) : undefined;
   const lightVerb = nounPhraseStart(c, s, tStart);
   const culprit = hostile(p.code) ? CULPRIT_NOUN.exec(head) : null;
+  const modifier = byX || ownerMention ? undefined : premodifier(c, s, tStart, p, targets);
   if (byX) sources = objectsFrom(c, tEnd + byX[0].length, s.end).slice(0, 1);
   else if (ownerMention) sources = [ownerMention];
+  else if (modifier) sources = [modifier];
   // "X is responsible for the bombing": X did it (see CULPRIT, read in actorsOf of events.ts).
   else if (culprit) sources = subjects(c, tStart - head.length + culprit.index, s)?.list ?? [];
   else if (lightVerb !== null && passiveAt(c, s, lightVerb)) {
@@ -63,6 +65,33 @@ export function nounActors(c: Scope, s: Sentence, tStart: number, tEnd: number, 
     targets = t ? [t] : [];
   }
   return { sources, targets };
+}
+
+/**
+ * An actor named right before the noun, in its noun phrase, is the one who acts: "US drone strikes on Yemen",
+ * "Hamas rocket attacks". A country's name there is as often what the act is aimed at or where it happens ("the
+ * Gaza strikes", "Ukraine aid"), so it is the source only when the pattern has its target after the noun; an
+ * organisation or group is the source of a hostile act (CAMEO 13-20) without one. Not after "anti-" or "pro-"
+ * ("anti-US protests" are not the United States').
+ */
+function premodifier(c: Scope, s: Sentence, tStart: number, p: CameoPattern, targets: Mention[]): Mention | undefined {
+  const { text, index } = c;
+  const head = /(?:^|\s)((?:[\p{L}-]+\s+){0,2})$/u.exec(text.slice(Math.max(s.start, tStart - 40), tStart));
+  if (!head) return undefined;
+  const words = head[1]!.trim().split(/\s+/u).filter(Boolean);
+  // The modifiers between the name and the noun: no determiner, clause word or verb form among them.
+  for (let n = 0; n <= words.length; n++) {
+    const between = words.slice(words.length - n);
+    if (between.some((w) => DETERMINERS.has(w.toLowerCase()) || BOUNDARY_WORDS.has(w.toLowerCase()) || /^\p{Ll}+(?:ed|ing)$/u.test(w))) return undefined;
+    const end = tStart - between.join(' ').length - (n ? 1 : 0) - 1;
+    const m = index.endingAt(end, s.start);
+    if (!m) continue;
+    if (/(?:anti|pro)-?\s*$/iu.test(text.slice(Math.max(s.start, m.start - 5), m.start)) || targets.some((t) => t.key === m.key)) return undefined;
+    const type = typeOf(c, m.key);
+    if (targets.length ? true : hostile(p.code) && (type === 'organization' || type === 'group')) return m;
+    return undefined;
+  }
+  return undefined;
 }
 
 /** Is the verb at `pos` a passive participle ("were killed", "was hit"), not a stative one ("were engaged in")? */

@@ -3,13 +3,14 @@
  * for their country, amounts, and whether a word is used as a noun.
  */
 import eventRules from '../lexicon/event-rules.json' with { type: 'json' };
+import language from '../lexicon/language.json' with { type: 'json' };
 import { once } from '../regex.ts';
 import type { CameoLexicon, CameoPattern } from './cameo.ts';
 import type { Mention } from './mentions.ts';
 import type { Sentence } from './sentences.ts';
 import { entityOf, typeOf, lemmasAt, limitAt } from './event-scope.ts';
 import type { Token, Scope } from './event-scope.ts';
-import { objectPronoun } from './event-subjects.ts';
+import { objectPronoun, participleOf, subjects } from './event-subjects.ts';
 import { DETERMINERS, BOUNDARY_WORDS, LIGHT_VERBS, CLAIM_TAIL } from './event-grammar.ts';
 import type { Match } from './event-grammar.ts';
 
@@ -17,6 +18,9 @@ const CURRENCY = /^[$€£¥%]$/u;
 const ABSTRACT_OBJECTS = new Set(eventRules.abstract_objects);
 const QUANTITY_LEAD = new Set(eventRules.quantity_leads);
 const HUMAN_OBJECTS: ReadonlySet<string> = new Set(eventRules.human_objects);
+const ACTOR_HEAD_WORDS: ReadonlySet<string> = new Set(eventRules.actor_heads);
+/** Personal pronouns (language.json `pronouns`) and the actor types each may stand for. */
+const PRONOUNS = language.pronouns as Record<string, string[]>;
 /** Roots of violence (18-20): assault, fight, mass violence. */
 const VIOLENCE_ROOT = /^(?:1[89]|20)/u;
 const QUANTITY_UNITS = new Set(eventRules.quantity_units);
@@ -38,6 +42,8 @@ const purposeAims = (cameo: CameoLexicon): Map<string, string> =>
   });
 /** Object pronouns a pattern's target slot may hold, and the kind of actor each refers to. */
 const OBJECT_PRONOUN: Record<string, 'person' | 'group'> = { him: 'person', her: 'person', them: 'group' };
+/** A preposition before a name that makes it the place where something happens ("met in Beijing", "drills near Finland"). */
+const PLACE_LEAD = /\b(?:in|at|on|near|from|outside|inside|around)\s+(?:the\s+)?$/u;
 /** Global, used only by lastPlace, synchronously (lastIndex reset before each scan). */
 const PLACE_PREP = /\b(?:in|to|at)\s+/gu;
 const VERBAL_ATTACK: ReadonlySet<string> = new Set(eventRules.verbal_attack_lemmas);
@@ -59,8 +65,9 @@ export function nounContext(c: Scope, toks: Token[], i: number): boolean {
   if (NOUN_PREPOSITIONS.has(prev.lower)) return true;
   // "an Israeli airstrike", "a September summit", "the two-day visit": a modifier after a determiner; but a
   // plural group after "the" is a whole subject, whose verb has the base form ("The Palestinians reject …").
+  // "that he urges …": a personal pronoun is the verb's subject, not a modifier after the determiner.
   const prev2 = toks[i - 2];
-  return !!prev2 && DETERMINERS.has(prev2.lower) && !prev.punct && !plural;
+  return !!prev2 && DETERMINERS.has(prev2.lower) && !prev.punct && !plural && !(Object.hasOwn(PRONOUNS, prev.lower) && !DETERMINERS.has(prev.lower));
 }
 
 /** An actor followed by "'s" and an abstract noun (its decision, its bid, its plan). */
@@ -136,6 +143,31 @@ export function lastPlace(c: Scope, pos: number): Mention | undefined {
   return found;
 }
 
+/**
+ * "sent a letter to Egypt, urging it to …", "called on it to …": "it" in a target slot is the organisation or country
+ * named last before it (in its sentence or the one before), other than the clause's subject and its country and
+ * than a place named as where something happened.
+ */
+function itObject(c: Scope, pos: number): Mention | undefined {
+  const { sentences, index } = c;
+  if (!c.trigger) return undefined;
+  const s = c.trigger.sentence;
+  const subject = participleOf(c, s, c.trigger.at) ?? subjects(c, c.trigger.at, s)?.list[0];
+  const own = subject ? entityOf(c, subject.key)?.country : undefined;
+  const si = sentences.indexOf(s);
+  const floor = sentences[Math.max(0, si - 1)]?.start ?? s.start;
+  return index
+    .within(floor, pos)
+    .reverse()
+    .find((m) => {
+      const type = typeOf(c, m.key);
+      if (m.key === subject?.key || !type || !PRONOUNS['it']?.includes(type)) return false;
+      // A place named as where something happened is not what "it" stands for ("drills near Finland").
+      if (PLACE_LEAD.test(c.text.slice(Math.max(floor, m.start - 12), m.start))) return false;
+      return !(type === 'country' && own && entityOf(c, m.key)?.country === own);
+    });
+}
+
 /** The actor (or place standing for a country) that fills a target slot starting at token `j`. */
 export function targetFrom(c: Scope, toks: Token[], j: number, limit: number): { mention: Mention; next: number } | null {
   const { text, index, mentionAt } = c;
@@ -173,7 +205,7 @@ export function targetFrom(c: Scope, toks: Token[], j: number, limit: number): {
   const place = placeAfter(c, toks[j]?.start ?? limit, Math.min(limit, toks[Math.min(toks.length - 1, j + 3)]?.end ?? limit));
   if (!place) return null;
   const between = text.slice(toks[j]?.start ?? place.start, place.start);
-  if (/\b(?:in|at|on|near|from|outside|inside|around)\s+(?:the\s+)?$/u.test(between)) return null;
+  if (PLACE_LEAD.test(between)) return null;
   let next = j;
   while (next < toks.length && toks[next]!.start < place.end) next++;
   return { mention: place, next };
@@ -196,6 +228,42 @@ export function pastPostmodifier(c: Scope, toks: Token[], j: number): number {
     return toks[k]?.lower === 'to' ? k : j;
   }
   return j;
+}
+
+/**
+ * What may stand between a target and the pattern's next word, tried when that word does not follow at once: an
+ * apposition naming the target again ("asked the UN refugee agency, UNHCR, for"), a head noun of the target's body
+ * with up to two modifiers ("called on the UN mission in South Sudan to"), and after it a bracketed list or a
+ * place (pastPostmodifier: "the Mercosur bloc (Argentina, Paraguay and Uruguay) to"). The token after it, or `j`.
+ */
+export function pastAttachment(c: Scope, toks: Token[], j: number, target: Mention): number {
+  const { text, mentionAt, mentionEndingAt } = c;
+  if (toks[j]?.lower === ',') {
+    // The apposition may already stand in the target's list ("the refugee agency, UNHCR," as two objects).
+    const last = mentionEndingAt.get(toks[j - 1]?.end ?? -1);
+    if (last && last !== target && last.key === target.key && /^,\s*$/u.test(text.slice(target.end, last.start))) return j + 1;
+    const m = mentionAt.get(toks[j + 1]?.start ?? -1);
+    if (!m || m.key !== target.key) return j;
+    let e = j + 1;
+    while (e < toks.length && toks[e]!.start < m.end) e++;
+    return toks[e]?.lower === ',' ? e + 1 : j;
+  }
+  let k = j;
+  for (let h = j; h < Math.min(toks.length, j + 3); h++) {
+    const t = toks[h]!;
+    if (ACTOR_HEAD_WORDS.has(t.lower) || toks[h + 1]?.lower === '(') {
+      k = h + 1;
+      break;
+    }
+    if (t.punct || !/^\p{Ll}/u.test(text.slice(t.start, t.end)) || BOUNDARY_WORDS.has(t.lower) || DETERMINERS.has(t.lower)) break;
+  }
+  return pastPostmodifier(c, toks, k);
+}
+
+/** The lemmas of a mention's last word ("agency" of "UN refugee agency"). */
+function headOf(c: Scope, m: Mention): string[] {
+  const last = /[\p{L}-]+$/u.exec(m.text)?.[0].toLowerCase();
+  return last ? c.cameo.lemmas.lemmasOf(last) : [];
 }
 
 /** The first token from `j` (within four, before a punctuation or clause boundary) with a lemma in `set`; -1 if none. */
@@ -230,16 +298,54 @@ export function pastQuantity(c: Scope, toks: Token[], j: number): number {
   return k;
 }
 
+/**
+ * Two verbs sharing what follows the second ("pledged and (quickly) sent tents to Sudan", "met and praised
+ * Putin"): the first verb's pattern goes on after the second verb, a finite or participle form of the
+ * same ending (a verb form of the lexicon, or "-ed" after "-ed"). The token where the pattern's words start.
+ */
+function sharedObjectStart(c: Scope, toks: Token[], i: number): number {
+  const { text, cameo } = c;
+  if (toks[i + 1]?.lower !== 'and' && toks[i + 1]?.lower !== 'or') return i + 1;
+  let k = i + 2;
+  if (/^\p{Ll}+ly$/u.test(toks[k] ? text.slice(toks[k]!.start, toks[k]!.end) : '')) k++;
+  const w = toks[k];
+  if (!w || !/^\p{Ll}+$/u.test(text.slice(w.start, w.end))) return i + 1;
+  const first = toks[i]!.lower;
+  const forms = (word: string) => new Set((cameo.triggers.get(word) ?? []).map((e) => e.form).filter((f) => f === 'past' || f === 's' || f === 'participle'));
+  const own = forms(first);
+  const same = [...forms(w.lower)].some((f) => own.has(f)) || (/ed$/u.test(first) && /ed$/u.test(w.lower));
+  return same ? k + 1 : i + 1;
+}
+
+/**
+ * An object moved after the pattern's prepositional phrase ("handed over to Germany three suspects", "sent to
+ * Sudan 40 tons of food"): for a pattern "… <object word> <preposition> @T", the preposition and target right at `j`,
+ * then the object word after the target. The target and the token after the object, or null.
+ */
+function shiftedObject(c: Scope, toks: Token[], j: number, p: CameoPattern, n: number, sentence: Sentence): { target: Mention; next: number } | null {
+  const [obj, prep, slot] = [p.rest[n]!, p.rest[n + 1], p.rest[n + 2]];
+  if (!prep || prep.target || prep.optional || !slot?.target || n + 3 !== p.rest.length || !toks[j]) return null;
+  if (!lemmasAt(c, j, toks).some((l) => prep.set.has(l))) return null;
+  const limit = limitAt(c, toks[j]!.start, sentence);
+  const t = targetFrom(c, toks, j + 1, limit);
+  if (!t || t.next >= toks.length || toks[t.next]!.start >= limit) return null;
+  let k = findWord(c, toks, t.next, obj.set, limit);
+  const past = k < 0 ? pastQuantity(c, toks, t.next) : t.next;
+  if (past > t.next) k = findWord(c, toks, past, obj.set, limit);
+  return k < 0 ? null : { target: t.mention, next: k + 1 };
+}
+
 /** Matches the words of `p` after the trigger at token `i`; `skipObject` for a passive (its object is the subject). */
 export function matchRest(c: Scope, toks: Token[], i: number, p: CameoPattern, sentence: Sentence, skipObject: boolean): Omit<Match, 'pattern' | 'form'> | null {
   const { targetMemo } = c;
   const limit = sentence.end;
-  let j = i + 1;
+  let j = sharedObjectStart(c, toks, i);
   let target: Mention | null = null;
   let score = p.size;
   /** A joint act with no counterpart after it ("A and B met in Beijing"): it needs coordinated subjects. */
   let jointOnly = false;
-  for (const [n, el] of p.rest.entries()) {
+  for (let n = 0; n < p.rest.length; n++) {
+    const el = p.rest[n]!;
     if (el.target) {
       if (skipObject && n === 0) {
         // "was ordered by Russia to leave": the agent may stand between the participle and the pattern's words.
@@ -253,6 +359,12 @@ export function matchRest(c: Scope, toks: Token[], i: number, p: CameoPattern, s
       if (t === undefined) targetMemo.set(j, (t = targetFrom(c, toks, j, limitAt(c, toks[j]?.start ?? limit, sentence))));
       // "attacked Washington's decision", "killed Britain's bid": force used on an actor's idea is no force on the actor.
       if (t && FORCE_ROOT.test(p.code) && possessorOnly(c, t.mention)) t = null;
+      // "it" only where the pattern goes on after the slot ("urged it to", "accused it of"): "condemned it" is
+      // as often an act or a decision as an actor.
+      if (!t && toks[j]?.lower === 'it' && p.rest.slice(n + 1).some((x) => !x.optional)) {
+        const m = itObject(c, toks[j]!.start);
+        if (m) t = { mention: m, next: j + 1 };
+      }
       if (t) {
         target = t.mention;
         j = t.next;
@@ -267,11 +379,27 @@ export function matchRest(c: Scope, toks: Token[], i: number, p: CameoPattern, s
       else if (!el.optional) return null;
       continue;
     }
+    const shifted: { target: Mention; next: number } | null = !skipObject && !target ? shiftedObject(c, toks, j, p, n, sentence) : null;
+    if (shifted) {
+      target = shifted.target;
+      j = shifted.next;
+      score += 0.5;
+      n += 2;
+      continue;
+    }
     // An amount before the object does not count as filler ("provided nearly 25,000 tons of food aid"), unless
     // the pattern asks for the amount itself.
     let found = findWord(c, toks, j, el.set, limit);
     const past = found < 0 ? pastQuantity(c, toks, j) : j;
     if (past > j) found = findWord(c, toks, past, el.set, limit);
+    const attached = found < 0 && target && p.rest[n - 1]?.target ? pastAttachment(c, toks, j, target) : j;
+    if (attached > j) found = findWord(c, toks, attached, el.set, limit);
+    // The target's own head noun may be the word the pattern asks for after it: "kicked the UN refugee agency
+    // out" for "kick @T ~aid_agency_noun out".
+    if (found < 0 && target && p.rest[n - 1]?.target && headOf(c, target).some((l) => el.set.has(l))) {
+      j = attached;
+      continue;
+    }
     if (found < 0) {
       if (el.optional) continue;
       return null;
