@@ -375,7 +375,12 @@ export function matchRest(c: Scope, toks: Token[], i: number, p: CameoPattern, s
       // the act happened, to no actor we can name.
       const victims = VIOLENCE_ROOT.test(p.code) ? findWord(c, toks, pastQuantity(c, toks, j), HUMAN_OBJECTS, limitAt(c, toks[j]?.start ?? limit, sentence)) : -1;
       if (victims >= 0) j = victims + 1;
-      else if (p.symmetric) jointOnly = true;
+      // A joint act with its counterpart slot empty is less specific than a pattern whose words all matched ("met
+      // the demands" is 080, not a meeting).
+      else if (p.symmetric) {
+        jointOnly = true;
+        score -= 0.5;
+      }
       else if (!el.optional) return null;
       continue;
     }
