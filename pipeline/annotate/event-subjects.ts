@@ -48,6 +48,13 @@ const ACTOR_HEAD_SET: ReadonlySet<string> = new Set(eventRules.actor_heads);
 const OWNED_SUBJECT = new RegExp(String.raw`(?:^|\s)(its|their|his|her|Its|Their|His|Her)\s+(?:own\s+)?(?:\p{Ll}[\p{Ll}-]+\s+)?(?:${ACTOR_HEADS})$`, 'u');
 /** Text before a participle that opens a clause of its own: ", urging", ", while saying". */
 const PARTICIPLE_CLAUSE = /,\s*(?:while\s+|\p{Ll}+ly\s+)?$/u;
+/**
+ * A document the subject issued, right before a participle: "issued a statement condemning", "sent a joint letter
+ * urging", "said in a statement calling on" (event-rules.json `document_verbs`, `document_nouns`). Whoever issued
+ * the document did what it says; one the subject only answers ("rejected a report accusing it") is someone else's.
+ */
+const DOCUMENT_VERBS = alt(eventRules.document_verbs.flatMap((l) => verbForms(l).filter(([, k]) => k !== 'ing').map(([f]) => f)));
+const DOCUMENT_PARTICIPLE = new RegExp(String.raw`\b(?:${DOCUMENT_VERBS}|in)\s+(?:a|an|the|its|their|his|her)\s+(?:[\p{Ll}-]+\s+){0,2}(?:${alt(eventRules.document_nouns)})\s+$`, 'u');
 const OWNER_PRONOUN: Record<string, string> = { its: 'it', their: 'they', his: 'he', her: 'she' };
 const CLAIM = new RegExp(`\\b(?:${alt(eventRules.claim_verbs)})\\s+(?:that\\s+)?`, 'u');
 const CLAIM_CUE = new RegExp(`\\b(?:${alt(eventRules.claim_verbs)})\\b`, 'u');
@@ -64,10 +71,12 @@ export function pronoun(c: Scope, p: string, pos: number, s?: Sentence): Mention
   return person ? earlier.find((m) => typeOf(c, m.key) === 'person') : (earlier.find((m) => typeOf(c, m.key) === 'organization') ?? earlier.find((m) => typeOf(c, m.key) === 'country'));
 }
 
-/** The main clause's subject, for a participle opening a clause of its own at `pos` (", urging him to …"). */
+/** The main clause's subject, for a participle opening a clause of its own at `pos` (", urging him to …") or saying what a document of the subject does ("issued a statement condemning …"). */
 export function participleOf(c: Scope, s: Sentence, pos: number): Mention | undefined {
   const { text } = c;
-  if (!/^\p{L}+ing\b/u.test(text.slice(pos, pos + 30)) || !PARTICIPLE_CLAUSE.test(text.slice(s.start, pos))) return undefined;
+  if (!/^\p{L}+ing\b/u.test(text.slice(pos, pos + 30))) return undefined;
+  const pre = text.slice(s.start, pos);
+  if (!PARTICIPLE_CLAUSE.test(pre) && !DOCUMENT_PARTICIPLE.test(pre)) return undefined;
   const opener = sentenceSubject(c, s);
   return opener && opener.end <= pos ? opener : undefined;
 }
