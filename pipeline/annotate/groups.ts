@@ -16,9 +16,10 @@
 import eventRules from '../lexicon/event-rules.json' with { type: 'json' };
 import groupsData from '../lexicon/groups.json' with { type: 'json' };
 import { alt, altCi, escapeRe, once } from '../regex.ts';
+import { countedAt, countryBefore, countryWordAt, orgBefore } from './group-context.ts';
+import type { Before, GroupPatterns, GroupScope } from './group-context.ts';
 import type { Lexicon } from './lexicon.ts';
 import { slug } from './lexicon.ts';
-import { wordsBefore } from './name-context.ts';
 
 /** A group (or a country named through its government) found in the text. */
 export interface FoundGroup {
@@ -37,8 +38,8 @@ export interface FoundGroup {
   sector: string | null;
 }
 
-/** The groups of `text`, left to right, not overlapping. */
-export function findGroups(text: string, lex: Lexicon): FoundGroup[] {
+/** The sets and patterns findGroups reads, each built once per lexicon. */
+function groupPatterns(lex: Lexicon): GroupPatterns {
   const G = lex.groups;
   const countryNouns = once(lex, 'groups.ts:countryNouns', () => new Set([...Object.keys(lex.lang.group_nouns), ...groupsData.side_nouns]));
   const sideNouns = once(lex, 'groups.ts:sideNouns', () => new Set<string>(groupsData.side_nouns));
@@ -46,80 +47,12 @@ export function findGroups(text: string, lex: Lexicon): FoundGroup[] {
   const regionPhrases = once(lex, 'groups.ts:regionPhrases', () => new Map<string, string>(Object.entries(groupsData.region_phrases)));
   // The phrases alone are searched; the country word before one is looked up (a pattern holding every demonym
   // would be tried at every offset of the text).
-  const re = once(lex, 'groups.ts:re', () => {
+  const phraseRe = once(lex, 'groups.ts:re', () => {
     const phrases = [...G.sectors.keys(), ...regionPhrases.keys(), ...countryNouns].sort((a, b) => b.length - a.length);
-    // A phrase's first letter may be a capital at a sentence's start ("Police said …"); the check is in the loop.
+    // A phrase's first letter may be a capital at a sentence's start ("Police said …"); the check is in phraseGroup.
     const ci = phrases.map((p) => `[${p[0]!.toUpperCase()}${p[0]}]${escapeRe(p.slice(1)).replace(/ /g, '\\s+')}`);
     return new RegExp(`(?<![\\p{L}\\p{N}’'-])(?:${ci.join('|')})(?![\\p{L}\\p{N}-])`, 'gu');
   });
-  /** A country word (demonym or country name, one to three words), a region's adjective or a people's adjective ending at `end`. */
-  type CountryWord = { word: string; start: number; iso: string | null; demonym: boolean; region?: string };
-  const countryWordAt = (ws: string[], end: number): CountryWord | null => {
-    for (let k = Math.min(3, ws.length); k >= 1; k--) {
-      const word = ws.slice(-k).join(' ').replace(/['’]s$/u, '');
-      if (!/^\p{Lu}/u.test(word)) continue;
-      const start = end - ws.slice(-k).join(' ').length;
-      // "Vietnamese-led forces": the country that leads them.
-      const led = /^(.+)-led$/u.exec(word)?.[1];
-      const base = led ?? word;
-      // A region before a demonym of its own last word: "Latin American" (not American), "West African".
-      const region = regions.get(base);
-      if (region !== undefined) return { word, start, iso: null, demonym: true, region };
-      const demonym = base.length > 2 ? lex.demonyms.get(base.toLowerCase()) : undefined;
-      if (demonym && (base.length > 3 || base === base.toUpperCase() || base.includes('.'))) return { word, start, iso: demonym, demonym: !lex.surfaces.has(base) };
-      const surface = lex.surfaces.get(base);
-      if (surface?.entry.type === 'country' && surface.via === 'name') return { word, start, iso: surface.entry.country, demonym: false };
-      const people = G.peopleByAdjective.get(base);
-      if (people) return { word, start, iso: people.country, demonym: true };
-    }
-    return null;
-  };
-  /**
-   * The country word right before offset `s`, with up to two lower-case modifiers between ("Irish nationalist
-   * guerrillas", "French paper workers", "Israel's high court"): then only an adjective or a possessive (a verb
-   * may stand after a country's name: "Britain sent troops"). In a run of them the first counts ("Bosnian Serb forces": Bosnia's).
-   */
-  const countryBefore = (s: number): { word: string; start: number; iso: string | null; region?: string } | null => {
-    const ws = wordsBefore(text, s, 5);
-    let found: { word: string; start: number; iso: string | null; region?: string } | null = null;
-    let end = s - 1;
-    let words = ws;
-    for (let skipped = 0; skipped <= 2 && words.length; skipped++) {
-      const c = countryWordAt(words, end);
-      // A possessive country name is no verb's subject either: "Israel's high court", "Iran's elite guards".
-      const possessive = c ? /['’]s$/u.test(words.slice(-c.word.split(' ').length).join(' ')) : false;
-      if (c && (skipped === 0 || c.demonym || possessive)) {
-        found = c;
-        // Another demonym right before it: "Bosnian Serb".
-        const rest = words.slice(0, words.length - c.word.split(' ').length);
-        const outer = rest.length ? countryWordAt(rest, c.start - 1) : null;
-        if (outer?.demonym && outer.iso) found = { word: `${outer.word} ${c.word}`, start: outer.start, iso: outer.iso };
-        return found;
-      }
-      const last = words[words.length - 1]!;
-      // Adjectives and nouns only: not an adverb, nor a participle ("North Korea's evolving military capabilities").
-      if (!/^\p{Ll}[\p{Ll}-]{2,}$/u.test(last) || lex.names.functionWords.has(last) || /(?:ly|ing|ed)$/u.test(last)) return null;
-      end -= last.length + 1;
-      words = words.slice(0, -1);
-    }
-    return found;
-  };
-  /** An organisation named before a members' phrase ("Taliban fighters", "Hezbollah guerrillas"). */
-  const orgBefore = (s: number): { word: string; start: number; iso: string | null; region?: string } | null => {
-    const m = /(?:^|[^\p{L}\p{N}’'.-])(\p{Lu}[\p{L}-]+|\p{Lu}{2,})\s+$/u.exec(text.slice(Math.max(0, s - 40), s));
-    if (!m) return null;
-    const word = m[1]!;
-    const start = s - m[0].length + m[0].indexOf(word);
-    const entry = lex.surfaces.get(word)?.entry;
-    if (entry) return entry.type === 'organization' ? { word, start, iso: entry.country } : null;
-    // An unknown word: not a common word capitalised at a sentence's start ("Armed", "Some", "Unidentified").
-    const initial = /(?:^|[.!?:]["”’]?\s+|\n)$/u.test(text.slice(Math.max(0, start - 4), start));
-    if (lex.names.functionWords.has(word.toLowerCase()) || lex.names.notName.has(word) || /(?:ed|ing|ly)$/u.test(word)) return null;
-    // At a sentence's start any word is capitalised ("Later fighters …"): a name only if the text also writes it
-    // capitalised inside a sentence, or it is an acronym.
-    if (initial && word !== word.toUpperCase() && !new RegExp(`[\\p{Ll},;:]\\s+${escapeRe(word)}(?![\\p{L}\\p{N}])`, 'u').test(text)) return null;
-    return { word, start, iso: null };
-  };
   const counted = once(lex, 'groups.ts:counted', () => new Set<string>(groupsData.counted));
   /**
    * A quantity counting what follows `s`, maybe with two lower-case modifiers between: "Dozens of (angry)",
@@ -131,70 +64,92 @@ export function findGroups(text: string, lex: Lexicon): FoundGroup[] {
     const leads = `(?:(?:${altCi(eventRules.quantity_leads)})\\s+)*$`;
     return { start: new RegExp(`^\\s*${leads}`, 'u'), after: new RegExp(`(?:[.!?;:,(—–]["”’]?\\s+|\\n\\s*|(?<![\\p{L}])(?:${altCi(eventRules.boundary_words)})\\s+)${leads}`, 'u') };
   });
-  /** Where the quantity counting what follows `s` starts, or -1. */
-  const countAt = (s: number) => {
-    const from = Math.max(0, s - 60);
-    const c = countRe.exec(text.slice(from, s));
-    return c ? from + c.index : -1;
-  };
-  /** The quantity opens a clause ("Thousands of people marched", "…, some 300 people"), not an object ("killed 23 people"). */
-  const opensClause = (i: number) => {
-    const w = text.slice(Math.max(0, i - 80), i);
-    return (i <= 80 && clauseOpen.start.test(w)) || clauseOpen.after.test(w);
-  };
-  const countedAt = (s: number, phrase: string) => {
-    const i = countAt(s);
-    return i >= 0 && (!countedSubjects.has(phrase) || opensClause(i));
-  };
+  return { countryNouns, sideNouns, regions, regionPhrases, phraseRe, counted, countRe, countedSubjects, clauseOpen };
+}
+
+/** The groups of `text`, left to right, not overlapping. */
+export function findGroups(text: string, lex: Lexicon): FoundGroup[] {
+  const gs: GroupScope = { text, lex, G: lex.groups, re: groupPatterns(lex) };
   const out: FoundGroup[] = [];
-  for (const m of text.matchAll(re)) {
-    const phraseText = m[0];
-    const phrase = phraseText.toLowerCase().replace(/\s+/g, ' ');
-    let before = countryBefore(m.index);
-    const member = !before && G.members.has(phrase) && !/^\p{Lu}/u.test(phraseText) ? orgBefore(m.index) : null;
-    before ??= member;
-    // Counted, a group on its own ("Dozens of journalists"), named by a capitalised word before it ("a group of Ogoni leaders").
-    let isCounted = false;
-    if (!before && counted.has(phrase) && !/^\p{Lu}/u.test(phraseText)) {
-      const named = orgBefore(m.index);
-      if (named && countedAt(named.start, phrase)) [before, isCounted] = [named, true];
-      else isCounted = countedAt(m.index, phrase);
-    }
-    const word = before?.word;
-    const country = before?.iso ?? null;
-    const start = before ? before.start : m.index;
-    const end = m.index + phraseText.length;
-    const next = /^\s+([\p{Ll}-]+)/u.exec(text.slice(end, end + 30))?.[1];
-    if (next && G.compound.has(next)) continue;
-    // A capital inside a sentence belongs to a name ("Dunmore Police Department"), not to a group.
-    const phraseAt = m.index;
-    if (/^\p{Lu}/u.test(phraseText) && (word || !/(?:^|[.!?:]["”’]?\s+|\n|["“‘(]\s*)$/u.test(text.slice(Math.max(0, phraseAt - 4), phraseAt)))) continue;
-    if (countryNouns.has(phrase)) {
-      if (sideNouns.has(phrase) && /^\s+of\b/u.test(text.slice(end, end + 4))) continue;
-      if (country) out.push({ start, end, text: text.slice(start, end), type: 'country', phrase, name: `${word} ${phrase}`, country, sector: null });
-      // "The Israeli and Palestinian sides": the first country word names its country too.
-      const pair = country && /s$/u.test(phrase) ? /(?<![\p{L}’'-])(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s+and\s+$/u.exec(text.slice(Math.max(0, start - 40), start)) : null;
-      if (pair) {
-        const wordEnd = start - pair[0].length + pair[1]!.length;
-        const other = countryWordAt(pair[1]!.split(' '), wordEnd);
-        if (other?.iso && other.demonym) out.push({ start: other.start, end: wordEnd, text: text.slice(other.start, wordEnd), type: 'country', phrase, name: `${other.word} ${phrase}`, country: other.iso, sector: null });
-      }
-      continue;
-    }
-    if (!before && !G.standalone.has(phrase) && !isCounted) continue;
-    const regionSector = regionPhrases.get(phrase);
-    // "states", "countries" only after a region: "Indian states", "German states" are no group of that country.
-    if (regionSector !== undefined && before?.region === undefined) continue;
-    const sector = G.sectors.get(phrase) ?? regionSector ?? '';
-    // A region's code goes before the sector ("EURGOV"; "ARB" for "Arab states").
-    const code = before?.region !== undefined ? `${before.region}${sector}` : sector;
-    const people = G.peopleByNoun.get(phraseText);
-    // The group's own name keeps the words that tell it apart: "Kurdish rebels", "Taliban fighters" (not "Afghan rebels").
-    const qualifier = before && (before.iso === null || member) ? `${slug(before.word)}-` : '';
-    out.push({ start, end, text: text.slice(start, end), type: 'group', phrase: `${qualifier}${phrase}`, name: word ? `${word} ${phraseText.replace(/\s+/g, ' ')}` : phrase, country: country ?? people?.country ?? null, sector: code || null });
+  for (const m of text.matchAll(gs.re.phraseRe)) phraseGroup(gs, m, out);
+  demonymPeoples(gs, out);
+  nounPeoples(gs, out);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The words naming the group of the phrase at `m`: a country word, an organisation of members, a quantity. */
+function namedBy(gs: GroupScope, m: RegExpExecArray, phrase: string): { before: Before | null; member: Before | null; isCounted: boolean } {
+  const { G, re } = gs;
+  const phraseText = m[0];
+  let before = countryBefore(gs, m.index);
+  const member = !before && G.members.has(phrase) && !/^\p{Lu}/u.test(phraseText) ? orgBefore(gs, m.index) : null;
+  before ??= member;
+  // Counted, a group on its own ("Dozens of journalists"), named by a capitalised word before it ("a group of Ogoni leaders").
+  let isCounted = false;
+  if (!before && re.counted.has(phrase) && !/^\p{Lu}/u.test(phraseText)) {
+    const named = orgBefore(gs, m.index);
+    if (named && countedAt(gs, named.start, phrase)) [before, isCounted] = [named, true];
+    else isCounted = countedAt(gs, m.index, phrase);
   }
-  // A people named by its plural demonym ("Palestinians", "Israelis"): a group of that country, unless the word is
-  // itself a name the gazetteer knows ("the Philippines") or stands inside a longer phrase already found.
+  return { before, member, isCounted };
+}
+
+/** The group (or the country, for "<demonym> government") that the phrase matched at `m` names, if any, onto `out`. */
+function phraseGroup(gs: GroupScope, m: RegExpExecArray, out: FoundGroup[]): void {
+  const { text, G, re } = gs;
+  const phraseText = m[0];
+  const phrase = phraseText.toLowerCase().replace(/\s+/g, ' ');
+  const { before, member, isCounted } = namedBy(gs, m, phrase);
+  const word = before?.word;
+  const country = before?.iso ?? null;
+  const start = before ? before.start : m.index;
+  const end = m.index + phraseText.length;
+  const next = /^\s+([\p{Ll}-]+)/u.exec(text.slice(end, end + 30))?.[1];
+  if (next && G.compound.has(next)) return;
+  // A capital inside a sentence belongs to a name ("Dunmore Police Department"), not to a group.
+  const phraseAt = m.index;
+  if (/^\p{Lu}/u.test(phraseText) && (word || !/(?:^|[.!?:]["”’]?\s+|\n|["“‘(]\s*)$/u.test(text.slice(Math.max(0, phraseAt - 4), phraseAt)))) return;
+  if (re.countryNouns.has(phrase)) {
+    countryPhrase(gs, out, { start, end, phrase, word, country });
+    return;
+  }
+  if (!before && !G.standalone.has(phrase) && !isCounted) return;
+  const regionSector = re.regionPhrases.get(phrase);
+  // "states", "countries" only after a region: "Indian states", "German states" are no group of that country.
+  if (regionSector !== undefined && before?.region === undefined) return;
+  const sector = G.sectors.get(phrase) ?? regionSector ?? '';
+  // A region's code goes before the sector ("EURGOV"; "ARB" for "Arab states").
+  const code = before?.region !== undefined ? `${before.region}${sector}` : sector;
+  const people = G.peopleByNoun.get(phraseText);
+  // The group's own name keeps the words that tell it apart: "Kurdish rebels", "Taliban fighters" (not "Afghan rebels").
+  const qualifier = before && (before.iso === null || member) ? `${slug(before.word)}-` : '';
+  out.push({ start, end, text: text.slice(start, end), type: 'group', phrase: `${qualifier}${phrase}`, name: word ? `${word} ${phraseText.replace(/\s+/g, ' ')}` : phrase, country: country ?? people?.country ?? null, sector: code || null });
+}
+
+/**
+ * A country named through its government or one of its sides ("Israeli government", "the Israeli and Palestinian
+ * sides"), onto `out`; "the Syrian side of the border" is a place.
+ */
+function countryPhrase(gs: GroupScope, out: FoundGroup[], g: { start: number; end: number; phrase: string; word: string | undefined; country: string | null }): void {
+  const { text, re } = gs;
+  const { start, end, phrase, word, country } = g;
+  if (re.sideNouns.has(phrase) && /^\s+of\b/u.test(text.slice(end, end + 4))) return;
+  if (country) out.push({ start, end, text: text.slice(start, end), type: 'country', phrase, name: `${word} ${phrase}`, country, sector: null });
+  // "The Israeli and Palestinian sides": the first country word names its country too.
+  const pair = country && /s$/u.test(phrase) ? /(?<![\p{L}’'-])(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s+and\s+$/u.exec(text.slice(Math.max(0, start - 40), start)) : null;
+  if (pair) {
+    const wordEnd = start - pair[0].length + pair[1]!.length;
+    const other = countryWordAt(gs, pair[1]!.split(' '), wordEnd);
+    if (other?.iso && other.demonym) out.push({ start: other.start, end: wordEnd, text: text.slice(other.start, wordEnd), type: 'country', phrase, name: `${other.word} ${phrase}`, country: other.iso, sector: null });
+  }
+}
+
+/**
+ * A people named by its plural demonym ("Palestinians", "Israelis"): a group of that country, unless the word is
+ * itself a name the gazetteer knows ("the Philippines") or stands inside a longer phrase already found; onto `out`.
+ */
+function demonymPeoples(gs: GroupScope, out: FoundGroup[]): void {
+  const { text, lex } = gs;
   for (const m of text.matchAll(/(?<![\p{L}\p{N}’'-])(\p{Lu}\p{Ll}{3,}(?:ian|ean|ese|i|an|ish|ic))s(?![\p{L}\p{N}-])/gu)) {
     const word = m[0];
     const iso = lex.demonyms.get(m[1]!.toLowerCase());
@@ -203,16 +158,19 @@ export function findGroups(text: string, lex: Lexicon): FoundGroup[] {
     if (next && /^\p{Lu}/u.test(next)) continue; // "Israelis Reuven …": part of a name run
     out.push({ start: m.index, end: m.index + word.length, text: word, type: 'group', phrase: 'people', name: word, country: iso, sector: null });
   }
-  // Peoples and faiths by their plural noun ("Kurds", "Iraqi Kurds", "Shiites").
+}
+
+/** Peoples and faiths by their plural noun ("Kurds", "Iraqi Kurds", "Shiites"), onto `out`. */
+function nounPeoples(gs: GroupScope, out: FoundGroup[]): void {
+  const { text, lex, G } = gs;
   const peopleRe = once(lex, 'groups.ts:peoples', () => new RegExp(`(?<![\\p{L}\\p{N}’'-])(?:${[...G.peopleByNoun.keys()].map(escapeRe).join('|')})(?![\\p{L}\\p{N}-])`, 'gu'));
   for (const m of text.matchAll(peopleRe)) {
     const people = G.peopleByNoun.get(m[0])!;
     if (out.some((g) => g.start <= m.index && g.end >= m.index + m[0].length)) continue;
-    const before = countryBefore(m.index);
+    const before = countryBefore(gs, m.index);
     const start = before ? before.start : m.index;
     const end = m.index + m[0].length;
     const country = before?.iso ?? people.country;
     out.push({ start, end, text: text.slice(start, end), type: 'group', phrase: slug(people.noun), name: text.slice(start, end), country, sector: null });
   }
-  return out.sort((a, b) => a.start - b.start);
 }
