@@ -26,7 +26,6 @@ export interface Antecedent {
 
 /** The resolver of one article. */
 export interface SpeakerResolver {
-  /** Gender of an entity, where the text tells (`null`: unknown). */
   /** Records that pronoun `p` was taken to stand for `key` (learns the gender). */
   learn(key: string, p: string): void;
   /** The antecedent of pronoun `p` at offset `at`; `last` is the last speaker. */
@@ -35,13 +34,49 @@ export interface SpeakerResolver {
   description(start: number, end: number, last: Antecedent | null): Antecedent | null;
 }
 
+/** One article's state while its speakers are resolved: the text, its mentions and entities, and the genders known. */
+interface ResolverScope {
+  text: string;
+  sentences: Sentence[];
+  mentions: Mention[];
+  entities: Map<string, ArticleEntity>;
+  /** False inside quotation marks. */
+  outside: (pos: number) => boolean;
+  lex: Lexicon;
+  L: Lexicon['lang'];
+  roleGender: Record<string, Gender>;
+  pronounGender: Record<string, Gender>;
+  /** Genders the text tells, and those learned from the pronouns resolved to a person. */
+  known: Map<string, Gender>;
+  learned: Map<string, Gender>;
+}
+
 /** Builds the resolver of one article; `outside(pos)` is false inside quotation marks. */
 export function speakerResolver(text: string, sentences: Sentence[], mentions: Mention[], entities: Map<string, ArticleEntity>, outside: (pos: number) => boolean, lex: Lexicon = LEXICON): SpeakerResolver {
   const L = lex.lang;
-  const honorific = L.honorific_gender as Record<string, Gender>;
   const roleGender = L.gendered_roles as Record<string, Gender>;
   const pronounGender = L.pronoun_gender as Record<string, Gender>;
   const learned = new Map<string, Gender>();
+  const known = knownGenders(text, mentions, entities, lex);
+  const rs: ResolverScope = { text, sentences, mentions, entities, outside, lex, L, roleGender, pronounGender, known, learned };
+  return {
+    learn(key, p) {
+      learn(rs, key, p);
+    },
+    pronoun(p, at, last) {
+      return pronounAntecedent(rs, p, at, last);
+    },
+    description(start, end, last) {
+      return descriptionAntecedent(rs, start, end, last);
+    },
+  };
+}
+
+/** The genders the text tells: an entity's own, its given name, a gendered role word, an honorific before a mention. */
+function knownGenders(text: string, mentions: Mention[], entities: Map<string, ArticleEntity>, lex: Lexicon): Map<string, Gender> {
+  const L = lex.lang;
+  const honorific = L.honorific_gender as Record<string, Gender>;
+  const roleGender = L.gendered_roles as Record<string, Gender>;
   const known = new Map<string, Gender>();
   for (const e of entities.values()) {
     if (e.type !== 'person') continue;
@@ -55,82 +90,105 @@ export function speakerResolver(text: string, sentences: Sentence[], mentions: M
     const g = h ? honorific[h] ?? honorific[h.replace(/\.$/, '')] : undefined;
     if (g && entities.get(m.key)?.type === 'person' && !known.has(m.key)) known.set(m.key, g);
   }
-  const sentenceIndex = (pos: number) => {
-    let lo = 0;
-    let hi = sentences.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (sentences[mid]!.start <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  const genderOf = (key: string): Gender | null => known.get(key) ?? learned.get(key) ?? null;
-  const typesOf = (p: string): string[] => (L.pronouns as Record<string, string[]>)[p] ?? [];
-  const fits = (key: string, p: string) => {
-    const e = entities.get(key);
-    if (!e || !typesOf(p).includes(e.type)) return false;
-    const want = pronounGender[p];
-    const has = genderOf(key);
-    return !want || !has || want === has;
-  };
-  /** The nearest mention before `at`, outside quotation marks, that `ok` accepts. */
-  const nearest = (at: number, ok: (m: Mention) => boolean): Mention | null => {
-    for (let i = mentions.length - 1; i >= 0; i--) {
-      const m = mentions[i]!;
-      if (m.end <= at && outside(m.start) && ok(m)) return m;
-    }
-    return null;
-  };
+  return known;
+}
 
-  return {
-    learn(key, p) {
-      const g = pronounGender[p];
-      if (g && entities.get(key)?.type === 'person' && !known.has(key)) learned.set(key, g);
-    },
-    pronoun(p, at, last) {
-      // A subject pronoun looks back past its own sentence: a name before it there stands in a clause of its
-      // own ("If Trump loses, he said …" is not Trump).
-      // (A sentence the splitter kept whole after an abbreviation, "in Washington D.C. He said …", ends there too.)
-      const sentenceStart = sentences[sentenceIndex(at)]!.start;
-      const stop = /[.!?]["”’]?\s+(?=\p{Lu}[^.!?]*$)/u.exec(text.slice(sentenceStart, at + 1));
-      const own = stop ? sentenceStart + stop.index + stop[0].length : sentenceStart;
-      let candidate = nearest(Math.min(at, own), (m) => fits(m.key, p));
-      // Within the sentence of the nearest candidate, its subject wins over an object ("Romney ran … and
-      // accused Obama …. He pledged …" is Romney).
-      if (candidate) {
-        const si = sentenceIndex(candidate.start);
-        const sentence = sentences[si]!;
-        const subject = mentions.find((m) => m.start >= sentence.start && m.start < candidate!.start && outside(m.start) && fits(m.key, p) && /^(?:[^,]{0,60},\s+)?(?:[\p{L}’'.-]+\s+){0,3}$/u.test(text.slice(sentence.start, m.start)));
-        if (subject) candidate = subject;
-      }
-      const lastOk = last && fits(last.key, p) ? last : null;
-      // "it": an organisation before a country mentioned in passing (an agency speaks more often than a country).
-      const org = !typesOf(p).includes('person') ? nearest(Math.min(at, own), (m) => entities.get(m.key)?.type === 'organization') : null;
-      if (lastOk && (!candidate || candidate.key === lastOk.key || sentenceIndex(candidate.start) <= sentenceIndex(lastOk.at))) return lastOk;
-      const m = org && (!candidate || sentenceIndex(org.start) >= sentenceIndex(candidate.start) - 1) ? org : candidate;
-      return m ? { key: m.key, mention: m, at: m.start } : lastOk;
-    },
-    description(start, end, last) {
-      const words = text.slice(start, end).toLowerCase().split(/\s+/).filter((w) => w !== 'the');
-      const noun = words[words.length - 1] ?? '';
-      const gender = roleGender[noun];
-      const personal = /^\d+-year-old$/.test(noun) || lex.names.personWords.has(noun) || !!gender;
-      if (!personal) return null;
-      const ok = (key: string) => {
-        const e = entities.get(key);
-        if (e?.type !== 'person') return false;
-        const g = genderOf(key);
-        return !gender || !g || g === gender;
-      };
-      // A role the person was named with wins ("the minister" → the one titled minister), else the last speaker, else the nearest person.
-      const byRole = nearest(start, (m) => ok(m.key) && [...(entities.get(m.key)?.roles ?? [])].some((r) => r === noun || r.endsWith(` ${noun}`)));
-      if (byRole) return { key: byRole.key, mention: byRole, at: byRole.start };
-      if (last && ok(last.key)) return last;
-      const m = nearest(start, (x) => ok(x.key));
-      return m ? { key: m.key, mention: m, at: m.start } : null;
-    },
-  };
+/** The index of the sentence holding `pos` (a binary search over the sentence starts). */
+function sentenceIndex(rs: ResolverScope, pos: number): number {
+  const { sentences } = rs;
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid]!.start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Gender of an entity, where the text tells or a pronoun taught it (`null`: unknown). */
+function genderOf(rs: ResolverScope, key: string): Gender | null {
+  return rs.known.get(key) ?? rs.learned.get(key) ?? null;
+}
+
+/** The entity types pronoun `p` may stand for (language.json `pronouns`). */
+function typesOf(rs: ResolverScope, p: string): string[] {
+  return (rs.L.pronouns as Record<string, string[]>)[p] ?? [];
+}
+
+/** Pronoun `p` may stand for `key`: its type fits, and its gender when both are known. */
+function fits(rs: ResolverScope, key: string, p: string): boolean {
+  const e = rs.entities.get(key);
+  if (!e || !typesOf(rs, p).includes(e.type)) return false;
+  const want = rs.pronounGender[p];
+  const has = genderOf(rs, key);
+  return !want || !has || want === has;
+}
+
+/** The nearest mention before `at`, outside quotation marks, that `ok` accepts. */
+function nearest(rs: ResolverScope, at: number, ok: (m: Mention) => boolean): Mention | null {
+  const { mentions, outside } = rs;
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (m.end <= at && outside(m.start) && ok(m)) return m;
+  }
+  return null;
+}
+
+/** Records that pronoun `p` was taken to stand for `key`: a person's gender, unless the text told it already. */
+function learn(rs: ResolverScope, key: string, p: string): void {
+  const g = rs.pronounGender[p];
+  if (g && rs.entities.get(key)?.type === 'person' && !rs.known.has(key)) rs.learned.set(key, g);
+}
+
+/** The antecedent of pronoun `p` at `at`: `last` (the last speaker), unless a compatible actor was named in a later sentence. */
+function pronounAntecedent(rs: ResolverScope, p: string, at: number, last: Antecedent | null): Antecedent | null {
+  const { text, sentences, mentions, entities, outside } = rs;
+  // A subject pronoun looks back past its own sentence: a name before it there stands in a clause of its
+  // own ("If Trump loses, he said …" is not Trump).
+  // (A sentence the splitter kept whole after an abbreviation, "in Washington D.C. He said …", ends there too.)
+  const sentenceStart = sentences[sentenceIndex(rs, at)]!.start;
+  const stop = /[.!?]["”’]?\s+(?=\p{Lu}[^.!?]*$)/u.exec(text.slice(sentenceStart, at + 1));
+  const own = stop ? sentenceStart + stop.index + stop[0].length : sentenceStart;
+  let candidate = nearest(rs, Math.min(at, own), (m) => fits(rs, m.key, p));
+  // Within the sentence of the nearest candidate, its subject wins over an object ("Romney ran … and
+  // accused Obama …. He pledged …" is Romney).
+  if (candidate) {
+    const si = sentenceIndex(rs, candidate.start);
+    const sentence = sentences[si]!;
+    const subject = mentions.find((m) => m.start >= sentence.start && m.start < candidate!.start && outside(m.start) && fits(rs, m.key, p) && /^(?:[^,]{0,60},\s+)?(?:[\p{L}’'.-]+\s+){0,3}$/u.test(text.slice(sentence.start, m.start)));
+    if (subject) candidate = subject;
+  }
+  const lastOk = last && fits(rs, last.key, p) ? last : null;
+  // "it": an organisation before a country mentioned in passing (an agency speaks more often than a country).
+  const org = !typesOf(rs, p).includes('person') ? nearest(rs, Math.min(at, own), (m) => entities.get(m.key)?.type === 'organization') : null;
+  if (lastOk && (!candidate || candidate.key === lastOk.key || sentenceIndex(rs, candidate.start) <= sentenceIndex(rs, lastOk.at))) return lastOk;
+  const m = org && (!candidate || sentenceIndex(rs, org.start) >= sentenceIndex(rs, candidate.start) - 1) ? org : candidate;
+  return m ? { key: m.key, mention: m, at: m.start } : lastOk;
+}
+
+/** The person a lower-case description ("the minister", "the 45-year-old") from `start` to `end` stands for. */
+function descriptionAntecedent(rs: ResolverScope, start: number, end: number, last: Antecedent | null): Antecedent | null {
+  const { text, entities, lex, roleGender } = rs;
+  const words = text.slice(start, end).toLowerCase().split(/\s+/).filter((w) => w !== 'the');
+  const noun = words[words.length - 1] ?? '';
+  const gender = roleGender[noun];
+  const personal = /^\d+-year-old$/.test(noun) || lex.names.personWords.has(noun) || !!gender;
+  if (!personal) return null;
+  // A role the person was named with wins ("the minister" → the one titled minister), else the last speaker, else the nearest person.
+  const byRole = nearest(rs, start, (m) => personOf(rs, m.key, gender) && [...(entities.get(m.key)?.roles ?? [])].some((r) => r === noun || r.endsWith(` ${noun}`)));
+  if (byRole) return { key: byRole.key, mention: byRole, at: byRole.start };
+  if (last && personOf(rs, last.key, gender)) return last;
+  const m = nearest(rs, start, (x) => personOf(rs, x.key, gender));
+  return m ? { key: m.key, mention: m, at: m.start } : null;
+}
+
+/** `key` is a person a description of `gender` (a gendered role word, else any) may stand for. */
+function personOf(rs: ResolverScope, key: string, gender: Gender | undefined): boolean {
+  const e = rs.entities.get(key);
+  if (e?.type !== 'person') return false;
+  const g = genderOf(rs, key);
+  return !gender || !g || g === gender;
 }
 
 /**
