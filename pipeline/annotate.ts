@@ -11,7 +11,8 @@ import type { Actor, ActorMention, Event, EventMention, Quote } from './types.ge
 import type { DedupedArticle, FullArticle } from './model.ts';
 import { findEvents } from './annotate/events.ts';
 import type { EventDraft } from './annotate/events.ts';
-import { mergeEvents } from './annotate/event-merge.ts';
+import { mergedEvents, mergeEvents } from './annotate/event-merge.ts';
+import type { MergedEvent } from './annotate/event-merge.ts';
 import type { Report, SpanText } from './annotate/event-merge.ts';
 import { findMentions } from './annotate/mentions.ts';
 import type { ArticleMentions } from './annotate/mentions.ts';
@@ -144,7 +145,21 @@ export class CorpusAnnotations {
     const merged = this.events(spanText);
     this.reports.length = 0;
     this.strings.clear();
-    return { actors: this.registry.actors(), ...merged };
+    return { actors: this.actors(), ...merged };
+  }
+
+  /** The merged actors. */
+  actors(): Actor[] {
+    return this.registry.actors();
+  }
+
+  /**
+   * The merged events one at a time, as `finish` makes them, for a corpus too large to hold its events and its
+   * reports at once: the reports are let go bucket by bucket as they are merged. Call once.
+   */
+  *mergedEvents(spanText: SpanText): Generator<MergedEvent> {
+    yield* mergedEvents(this.reports, (key) => this.registry.info.get(key)!, actorId, spanText, false, true);
+    this.strings.clear();
   }
 }
 

@@ -17,7 +17,8 @@ import type { DatasetMeta } from './export/datapackage.ts';
 import { buildReport } from './export/report.ts';
 import type { RunReport } from './export/report.ts';
 import { writeRelease } from './export/release.ts';
-import { TableSpool } from './export/spool.ts';
+import { entriesOf, TableSpool } from './export/spool.ts';
+import { jsonLine } from './export/json-line.ts';
 import type { TableSource } from './export/spool.ts';
 import type { TableJob, TableResult } from './export/table.ts';
 import { planIngest, sortedEntries } from './ingest.ts';
@@ -32,6 +33,7 @@ import { ArticleStore, ShingleStore } from './io/stores.ts';
 import type { StoreRef } from './io/stores.ts';
 import datasetMeta from './metadata/dataset.json' with { type: 'json' };
 import type { FileOutcome, FullArticle } from './model.ts';
+import type { EventMention } from './types.generated.ts';
 import type { RunOptions } from './options.ts';
 import { primaryKeyOf, TABLE_NAMES } from './schema/tables.ts';
 import type { TableName } from './schema/tables.ts';
@@ -299,13 +301,13 @@ async function validate(s: RunState): Promise<RunState> {
   const { spools, issues, references, articles } = s;
   for (const t of ['actors', 'events', 'event_mentions'] as const) spools[t] = new TableSpool(s.work, t);
   timed(s, 'validate', (n) => n, () => {
-    // Evidence texts are filled in from the stored articles, each read once; the merge keeps offsets only.
-    const m = s.corpus.finish(() => '');
+    const actors = s.corpus.actors();
     const textRef = new Map(s.kept.filter(({ id }) => !s.rowless.has(id)).map(({ id, ref }) => [id, ref]));
+    const eventIds = new Set<string>();
     const keys: Partial<Record<TableName, { has(id: string): boolean }>> = {
       articles: textRef,
-      actors: new Set(m.actors.map((a) => a.actor_id)),
-      events: new Set(m.events.map((e) => e.event_id)),
+      actors: new Set(actors.map((a) => a.actor_id)),
+      events: eventIds,
       actor_mentions: s.evidenceMentions,
     };
     const file = (table: 'actors' | 'events' | 'event_mentions', row: Record<string, unknown>, text: string | undefined) => {
@@ -314,20 +316,26 @@ async function validate(s: RunState): Promise<RunState> {
       references.addRow(table, String(row[primaryKeyOf(table)]), r.references);
       spools[table]!.add(row);
     };
-    const n = m.actors.length + m.events.length + m.event_mentions.length;
-    for (const a of m.actors.splice(0)) file('actors', a as unknown as Record<string, unknown>, undefined);
-    for (const e of m.events.splice(0)) file('events', e as unknown as Record<string, unknown>, undefined);
-    const mentions = m.event_mentions.splice(0).sort((a, b) => (a.article_id < b.article_id ? -1 : a.article_id > b.article_id ? 1 : 0));
+    let n = actors.length;
+    for (const a of actors.splice(0)) file('actors', a as unknown as Record<string, unknown>, undefined);
+    // Events are filed as the merge makes them (it lets its reports go as it goes); their evidence rows wait on disk
+    // in article order, to take their text from one read of each article. The merge keeps offsets only.
+    const byArticle = new TableSpool(path.join(s.work, 'by-article'), 'event_mentions');
+    for (const { event, mentions } of s.corpus.mergedEvents(() => '')) {
+      eventIds.add(event.event_id);
+      file('events', event as unknown as Record<string, unknown>, undefined);
+      for (const em of mentions) byArticle.addLine(em.article_id + em.event_mention_id, jsonLine('event_mentions', em));
+      n += 1 + mentions.length;
+    }
     let current: [string, string | undefined] = ['', undefined];
-    for (const em of mentions) {
+    for (const [, line] of entriesOf(byArticle.seal())) {
+      const em = JSON.parse(line) as EventMention;
       if (current[0] !== em.article_id) {
         const ref = textRef.get(em.article_id);
         current = [em.article_id, ref ? articles.readArticle(ref).text : undefined];
       }
       em.text = current[1]?.slice(em.char_start, em.char_end) ?? '';
       file('event_mentions', em as unknown as Record<string, unknown>, current[1]);
-      // Filed: the slice must not keep the article text alive for the rest of the loop.
-      em.text = '';
     }
     issues.push(...references.unresolved((table, id) => keys[table]?.has(id) ?? false));
     return n;

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mergeEvents } from '../pipeline/annotate/event-merge.ts';
+import { mergedEvents, mergeEvents } from '../pipeline/annotate/event-merge.ts';
 import type { ActorInfo, Report } from '../pipeline/annotate/event-merge.ts';
 import type { EventDraft } from '../pipeline/annotate/events.ts';
 
@@ -102,6 +102,27 @@ describe('mergeEvents', () => {
         expect(mergedClusters(reports)).toEqual(plainClusters(inMergeOrder(reports)));
       }),
       { numRuns: 300, seed: 7 },
+    );
+  });
+
+  it('streamed with release, gives the same events and evidence in the same order, and takes the reports out of the input', () => {
+    fc.assert(
+      fc.property(fc.array(report, { maxLength: 40 }), fc.constantFrom('040', '042', '111'), (rs, cameo) => {
+        const make = (): Report[] =>
+          rs.map((r, i) => ({
+            articleId: `art_${String(r.article).padStart(2, '0')}`,
+            outlet: `outlet${r.article % 3}`,
+            storyId: `sto_${r.story}`,
+            draft: draft({ cameo: i % 2 ? cameo : '040', sourceKey: r.source, targetKey: r.target === r.source ? null : r.target, date: r.date, precision: r.date ? (r.date.length === 10 ? 'day' : r.date.length === 7 ? 'month' : 'year') : null, symmetric: r.symmetric, start: i * 100, end: i * 100 + 50 }),
+          }));
+        const whole = mergeEvents(make(), actor, idOf, spanText);
+        const input = make();
+        const streamed = [...mergedEvents(input, actor, idOf, spanText, false, true)];
+        expect(input).toEqual([]);
+        expect(streamed.map((m) => m.event)).toEqual(whole.events);
+        expect(streamed.flatMap((m) => m.mentions)).toEqual(whole.mentions);
+      }),
+      { numRuns: 200, seed: 11 },
     );
   });
 

@@ -38,11 +38,32 @@ const familyOf = (cameo: string) => FAMILY[cameo.slice(0, 3)] ?? cameo.slice(0, 
 
 const SPECIFICITY: Record<string, number> = { person: 3, organization: 2, country: 1 };
 
+/** One merged event and its evidence rows (one per article). */
+export interface MergedEvent {
+  event: Event;
+  mentions: EventMention[];
+}
+
 /**
  * Merges reports into events and their evidence rows. `alone`: every report is its own event (no clustering),
  * which is how a worker checks the rows each report can make before the corpus merge (checked.ts).
  */
 export function mergeEvents(reports: Report[], actor: (key: string) => ActorInfo, idOf: (key: string) => string, spanText: SpanText, alone = false): { events: Event[]; mentions: EventMention[] } {
+  const events: Event[] = [];
+  const mentions: EventMention[] = [];
+  for (const m of mergedEvents(reports, actor, idOf, spanText, alone)) {
+    events.push(m.event);
+    mentions.push(...m.mentions);
+  }
+  return { events, mentions };
+}
+
+/**
+ * The merge of mergeEvents, one event at a time, bucket by bucket. `release`: the reports are taken out of
+ * `reports` (left empty) once bucketed, and each bucket is let go once merged, so a corpus-wide merge never holds
+ * its input and its output at once.
+ */
+export function* mergedEvents(reports: Report[], actor: (key: string) => ActorInfo, idOf: (key: string) => string, spanText: SpanText, alone = false, release = false): Generator<MergedEvent> {
   const anchor = (key: string | null) => (key === null ? '-' : (actor(key).country ?? key));
   const sameSide = (a: string | null, b: string | null) => {
     if (a === b) return true;
@@ -59,11 +80,12 @@ export function mergeEvents(reports: Report[], actor: (key: string) => ActorInfo
     if (!bucket) buckets.set(key, (bucket = []));
     bucket.push(r);
   }
-  const events: Event[] = [];
-  const mentions: EventMention[] = [];
+  if (release) reports.length = 0;
   const used = new Set<string>();
   for (const key of [...buckets.keys()].sort()) {
-    const items = buckets.get(key)!.sort((a, b) => score(b) - score(a) || (b.draft.date?.length ?? 0) - (a.draft.date?.length ?? 0) || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.draft.start - b.draft.start));
+    const bucket = buckets.get(key)!;
+    if (release) buckets.delete(key);
+    const items = bucket.sort((a, b) => score(b) - score(a) || (b.draft.date?.length ?? 0) - (a.draft.date?.length ?? 0) || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.draft.start - b.draft.start));
     const clusters = alone ? items.map((r) => [r]) : clusterBucket(items, sameSide);
     for (const c of clusters) {
       const rep = c[0]!.draft;
@@ -73,7 +95,7 @@ export function mergeEvents(reports: Report[], actor: (key: string) => ActorInfo
       let id = stableId('evt', rep.type, rep.sourceKey, rep.targetKey ?? '', dated.date ?? `story:${c[0]!.storyId}`);
       for (let n = 2; used.has(id); n++) id = stableId('evt', rep.type, rep.sourceKey, rep.targetKey ?? '', dated.date ?? `story:${c[0]!.storyId}`, n);
       used.add(id);
-      events.push({
+      const event: Event = {
         event_id: id,
         event_type: rep.type as Event['event_type'],
         plover_mode: ploverModeOf(rep.cameo) as Event['plover_mode'],
@@ -87,13 +109,14 @@ export function mergeEvents(reports: Report[], actor: (key: string) => ActorInfo
         article_ids: articleIds as Event['article_ids'],
         source_count: new Set(c.map((r) => r.outlet ?? r.articleId)).size,
         confidence: Math.max(...c.map((r) => r.draft.confidence)),
-      });
+      };
       // One evidence span per article: its most confident report, then the earliest.
       const bestOf = new Map<string, Report>();
       for (const r of c) {
         const b = bestOf.get(r.articleId);
         if (!b || r.draft.confidence > b.draft.confidence || (r.draft.confidence === b.draft.confidence && r.draft.start < b.draft.start)) bestOf.set(r.articleId, r);
       }
+      const mentions: EventMention[] = [];
       for (const articleId of articleIds) {
         const best = bestOf.get(articleId)!;
         const d = best.draft;
@@ -111,9 +134,9 @@ export function mergeEvents(reports: Report[], actor: (key: string) => ActorInfo
           target_mention_id: d.targetMention ? mentionId(articleId, d.targetMention) : null,
         });
       }
+      yield { event, mentions };
     }
   }
-  return { events, mentions };
 }
 
 /** A cluster of reports with what its fit test needs, kept up to date as reports join. */
