@@ -8,8 +8,13 @@ import type { timeExpressions } from './time.ts';
 import { typeOf, clauseStart } from './event-scope.ts';
 import type { Scope } from './event-scope.ts';
 import { subjects } from './event-subjects.ts';
-import { objectsFrom, placeAfter, lastPlace } from './event-slots.ts';
+import { objectsFrom, placeAfter, lastPlace, demonymBefore } from './event-slots.ts';
 import { DETERMINERS, BOUNDARY_WORDS, hostile, PASSIVE, LIGHT_VERBS, STATIVE, CULPRIT_PHRASE } from './event-grammar.ts';
+
+/** Roots of material cooperation and aid (06, 07), whose noun a nationality adjective may head ("Russian aid to Syria"). */
+const MATERIAL = /^0[67]/u;
+/** The root of protests: a nationality adjective before one names the people protesting ("Palestinian riots"). */
+const PROTEST_ROOT = '14';
 
 /** The same before a noun trigger and its modifiers: "is responsible for (the) mass killings". */
 const CULPRIT_NOUN = new RegExp(String.raw`${CULPRIT_PHRASE}(?:[\p{L}\p{N}’'-]+\s+){0,3}$`, 'u');
@@ -84,7 +89,11 @@ function premodifier(c: Scope, s: Sentence, tStart: number, p: CameoPattern, tar
     const between = words.slice(words.length - n);
     if (between.some((w) => DETERMINERS.has(w.toLowerCase()) || BOUNDARY_WORDS.has(w.toLowerCase()) || /^\p{Ll}+(?:ed|ing)$/u.test(w))) return undefined;
     const end = tStart - between.join(' ').length - (n ? 1 : 0) - 1;
-    const m = index.endingAt(end, s.start);
+    const named = index.endingAt(end, s.start);
+    // A nationality adjective is the source of a hostile or material act aimed at a target after the noun
+    // ("Israeli air strikes on Gaza", "Russian aid to Syria"), or of a protest ("Palestinian riots against …").
+    const protest = p.code.startsWith(PROTEST_ROOT);
+    const m = named ?? ((targets.length && (hostile(p.code) || MATERIAL.test(p.code))) || protest ? demonymBefore(c, s.start, end, protest) : undefined);
     if (!m) continue;
     if (/(?:anti|pro)-?\s*$/iu.test(text.slice(Math.max(s.start, m.start - 5), m.start)) || targets.some((t) => t.key === m.key)) return undefined;
     const type = typeOf(c, m.key);

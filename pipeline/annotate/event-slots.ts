@@ -124,6 +124,35 @@ export function placeAfter(c: Scope, from: number, limit: number): Mention | und
   return pm;
 }
 
+/**
+ * A nationality adjective ending at `end` ("Israeli air strikes", "Palestinian riots") as a candidate actor, as
+ * placeAfter makes one for a place: its country, or for a protest (CAMEO 14) the people of that country (as
+ * groups.ts names "Palestinians"), adopted only when an event takes it. Not a country's name (that is a mention
+ * already), nor a hyphenated word ("anti-Israeli", "Israeli-Palestinian"), nor one of coordinated adjectives
+ * ("Israeli and Palestinian", "US and British": both sides would be meant).
+ */
+export function demonymBefore(c: Scope, start: number, end: number, protest: boolean): Mention | undefined {
+  const { text, entities, lex, placeCandidates, candidateEntities, index } = c;
+  const m = /(?:^|[^\p{L}\p{N}’'-])((?:\p{Lu}\p{Ll}+\s)?\p{Lu}\p{Ll}{3,})$/u.exec(text.slice(Math.max(start, end - 40), end));
+  if (!m) return undefined;
+  const words = m[1]!.split(' ');
+  // "North Korean" before "Korean"; a lone word otherwise.
+  const word = words.length > 1 && lex.demonyms.has(m[1]!.toLowerCase()) ? m[1]! : words.at(-1)!;
+  const at = end - word.length;
+  const iso = lex.demonyms.get(word.toLowerCase());
+  const country = iso ? lex.countryByIso.get(iso) : undefined;
+  if (!country || lex.surfaces.has(word) || index.covering(at)) return undefined;
+  if (/(?:\b(?:and|or)|[,/&])\s*$/u.test(text.slice(Math.max(start, at - 6), at))) return undefined;
+  const plural = /(?:an|i)$/u.test(word) ? `${word}s` : `${word} people`;
+  const entity = protest
+    ? { key: `group:${country.country}:people`, name: plural, type: 'group' as const, country: country.country, cameo: null, roles: new Set<string>() }
+    : { key: country.key, name: country.name, type: 'country' as const, country: country.country, cameo: country.cameo, roles: new Set<string>() };
+  if (!entities.has(entity.key) && !candidateEntities.has(entity.key)) candidateEntities.set(entity.key, entity);
+  let pm = placeCandidates.get(at);
+  if (!pm || pm.key !== entity.key) placeCandidates.set(at, (pm = { key: entity.key, start: at, end, text: word, kind: protest ? 'name' : 'metonym' }));
+  return pm;
+}
+
 /** The last place named before `pos` in this or the previous sentence (where a trip without "to X" went). */
 export function lastPlace(c: Scope, pos: number): Mention | undefined {
   const { text, sentences, lex } = c;

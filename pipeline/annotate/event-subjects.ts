@@ -41,6 +41,8 @@ const SUBJECT_PP = new RegExp(
 );
 /** What may stand before an actor that opens a subject: the sentence start, a comma, a clause boundary, an amount ("Thousands of"), and a determiner. */
 const SUBJECT_LEAD = new RegExp(String.raw`(?:^|[,;:(—–]|\b(?:${alt(eventRules.boundary_words)})|\b(?:${alt(eventRules.crowd_quantities)}|\p{N}[\p{N},.]*)\s+of)\s*(?:(?:${alt(eventRules.noun_determiners)})\s+)?$`, 'iu');
+/** An opening phrase closed by a comma, then at most three words (an amount) before the subject. */
+const OPENING_PHRASE = /^[^,;:"“”]{0,80},\s+(?:[\p{Ll}\p{N}][\p{L}\p{N},.]*\s+){0,3}$/u;
 /** A speech verb right before a pronoun, maybe with its day and "that": "announced (on Monday) (that) they …". */
 const OWN_PLAN = new RegExp(String.raw`\b(?:${alt(eventRules.own_plan_cues.flatMap((l) => verbForms(l).filter(([, k]) => k !== 'ing').map(([f]) => f)))})\s+(?:(?:on\s+)?(?:today|yesterday|\p{Lu}\p{Ll}+day)\s+)?(?:that\s+)?$`, 'u');
 /** An owner's pronoun and a body of it as a subject: "their forces", "its own troops", "his government". */
@@ -105,7 +107,10 @@ export function openingActor(c: Scope, s: Sentence): Mention | undefined {
   else if (first && inS[1] && typeOf(c, inS[1].key) === 'person' && /^['’]s\s+(?:[\p{L}.-]+\s+){0,3}$/u.test(text.slice(first.end, inS[1].start))) first = inS[1];
   // A sentence opened by a pronoun has that pronoun as its subject ("They endorse … police officers and …").
   if (/^\s*(?:He|She|It|They|We|I|You)\b/u.test(text.slice(s.start, s.end))) return undefined;
-  return first && text.slice(s.start, first.start).split(/\s+/).length <= 8 ? first : undefined;
+  // Up to eight words before it, or an opening phrase closed by a comma and at most an amount after it ("At the end
+  // of a two-day meeting on trade, around 100 students …").
+  const lead = first ? text.slice(s.start, first.start) : '';
+  return first && (lead.split(/\s+/).length <= 8 || OPENING_PHRASE.test(lead)) ? first : undefined;
 }
 
 /** The subject(s) of a verb starting at `pos`; "X and Y" gives both. */

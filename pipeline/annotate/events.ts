@@ -67,6 +67,8 @@ const announcedCode = (code: string) => codeFrom(ANNOUNCED, code);
 const CONDITIONAL = new RegExp(`(?:^|[\\s,])(?:${alt(eventRules.conditional_markers)})\\s`, 'iu');
 /** A closing attribution, whatever short words follow its verb (", officials said Sunday.", ", the ministry told reporters."). */
 const ATTRIBUTION_TAIL = new RegExp(`,\\s+(?:[^,]{1,60}\\s)?(?:${alt(eventRules.claim_verbs)})(?![\\p{L}])[^,;]{0,30}$`, 'u');
+/** ", by " up to 200 characters after a passive participle (farAgent). */
+const FAR_AGENT = /^[^.;]{0,200}?,\s+by\s+/u;
 const JOINT = new RegExp(`\\b(?:${alt(eventRules.joint_markers)})\\b`, 'u');
 /** Types whose pattern governs what follows it: the act inside an accusation, demand, refusal or threat is not done. */
 const GOVERNING = new Set<PloverType>(['ACCUSE', 'REQUEST', 'REJECT', 'THREATEN', 'AGREE']);
@@ -393,7 +395,7 @@ function actorsOf(c: Scope, st: SentenceState, r: Reading): Actors | null {
   if (best.form === 'ing' && !culprit && /\b(?:of|for|from|about|against|by)\s+$/u.test(lead)) return null;
   const isPassive = !noun && r.passive && best.form === 'participle';
   // "was extradited to Brazil by Portugal": the agent may follow the pattern's own words.
-  const agent = isPassive ? /^[^.;]{0,60}?\bby\s+(?=(?:the\s+)?\p{Lu})/u.exec(text.slice(tEnd, limit)) : null;
+  const agent = isPassive ? (/^[^.;]{0,60}?\bby\s+(?=(?:the\s+)?\p{Lu})/u.exec(text.slice(tEnd, limit)) ?? farAgent(c, tEnd, limit)) : null;
   if (isPassive && !agent) return null;
 
   let sources: Mention[] = [];
@@ -442,6 +444,19 @@ function actorsOf(c: Scope, st: SentenceState, r: Reading): Actors | null {
   }
   if (!sources.length || (best.jointOnly && !joint)) return null;
   return { sources, targets, via, joint };
+}
+
+/**
+ * A passive's agent set off by a comma after a longer object ("was accused of misusing millions in public funds,
+ * much of it never accounted for, by senior government officials"): ", by" and an actor within three words. Without
+ * the comma a later "by" belongs to a participle nearer it ("a truce brokered by Egypt").
+ */
+function farAgent(c: Scope, from: number, limit: number): RegExpExecArray | null {
+  const { text, index } = c;
+  const m = FAR_AGENT.exec(text.slice(from, limit));
+  if (!m) return null;
+  const actor = index.within(from + m[0].length, limit)[0];
+  return actor && /^(?:[\p{L}-]+\s+){0,3}$/u.test(text.slice(from + m[0].length, actor.start)) ? m : null;
 }
 
 /** The event rows of a coded act: one per source and target, with its code, date, place and confidence. */

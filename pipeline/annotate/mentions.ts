@@ -237,7 +237,35 @@ function claimGroups(text: string, c: Claims, lex: Lexicon): void {
     }
     const e = c.entity({ key: `group:${g.country ?? 'any'}:${slug(g.phrase)}`, name: g.name, type: 'group', country: g.country, cameo: g.sector ? `${g.country ?? ''}${g.sector}` : null, roles: [] });
     c.claimOver({ key: e.key, start: g.start, end: g.end, text: g.text, kind: 'name' });
+    coordinatedRole(text, g, c, lex);
   }
+}
+
+/**
+ * A role noun joined by "and" to a group named by its country or region shares that word: "Kenyan lawyers and
+ * activists", "Arab intellectuals and writers" (groups.json `sectors`). Not a phrase that modifies a noun after it
+ * ("and police stations"), nor one already a group of its own ("and police"), nor one of the first's sector
+ * ("Israeli helicopters and tanks": one CAMEO actor).
+ */
+function coordinatedRole(text: string, g: ReturnType<typeof findGroups>[number], c: Claims, lex: Lexicon): void {
+  const G = lex.groups;
+  const base = [...G.sectors.keys()].filter((p) => g.phrase === p || g.phrase.endsWith(`-${p}`)).sort((a, b) => b.length - a.length)[0];
+  const word = base !== undefined && g.name.toLowerCase().endsWith(` ${base}`) ? g.name.slice(0, g.name.length - base.length - 1) : '';
+  if (!word) return;
+  const m = /^\s+and\s+(\p{Ll}+(?:\s\p{Ll}+)?)(?![\p{L}\p{N}-])/u.exec(text.slice(g.end, g.end + 40));
+  const phrase = m ? [m[1]!, m[1]!.split(' ')[0]!].find((p) => G.sectors.has(p)) : undefined;
+  if (!m || phrase === undefined || G.standalone.has(phrase)) return;
+  const start = g.end + m[0].length - m[1]!.length;
+  const end = start + phrase.length;
+  const next = /^\s+([\p{Ll}-]+)/u.exec(text.slice(end, end + 30))?.[1];
+  if (next && G.compound.has(next)) return;
+  const qualifier = g.phrase.slice(0, g.phrase.length - base!.length);
+  const region = g.sector && G.sectors.get(base!) !== undefined ? g.sector.slice(0, g.sector.length - G.sectors.get(base!)!.length) : '';
+  const sector = `${region}${G.sectors.get(phrase) ?? ''}`;
+  // The same CAMEO actor as the first ("Israeli helicopters and tanks", both MIL): one actor, no second group.
+  if (sector === (g.sector ?? '')) return;
+  const e = c.entity({ key: `group:${g.country ?? 'any'}:${slug(`${qualifier}${phrase}`)}`, name: `${word} ${phrase}`, type: 'group', country: g.country, cameo: sector ? `${g.country ?? ''}${sector}` : null, roles: [] });
+  c.claimOver({ key: e.key, start, end, text: text.slice(start, end), kind: 'name' });
 }
 
 function cap(s: string): string {
