@@ -1,6 +1,7 @@
 /**
  * Acts named by a noun ("the summit between X and Y", "X's visit to Y"), and the date of a trigger's clause (events.ts).
  */
+import eventRules from '../lexicon/event-rules.json' with { type: 'json' };
 import type { CameoPattern } from './cameo.ts';
 import type { Mention } from './mentions.ts';
 import type { Sentence } from './sentences.ts';
@@ -15,6 +16,9 @@ import { DETERMINERS, BOUNDARY_WORDS, hostile, PASSIVE, LIGHT_VERBS, STATIVE, CU
 const MATERIAL = /^0[67]/u;
 /** The root of protests: a nationality adjective before one names the people protesting ("Palestinian riots"). */
 const PROTEST_ROOT = '14';
+
+const NOUN_PREPOSITIONS: ReadonlySet<string> = new Set(eventRules.noun_prepositions);
+const PARTICIPATION: ReadonlySet<string> = new Set(eventRules.participation_words);
 
 /** The same before a noun trigger and its modifiers: "is responsible for (the) mass killings". */
 const CULPRIT_NOUN = new RegExp(String.raw`${CULPRIT_PHRASE}(?:[\p{L}\p{N}’'-]+\s+){0,3}$`, 'u');
@@ -57,6 +61,10 @@ export function nounActors(c: Scope, s: Sentence, tStart: number, tEnd: number, 
     // never its source; its agent is ("were killed by Hamas in a car bombing"). No agent, no source: no event.
     const agent = /^\S+\s+by\s+/u.exec(text.slice(lightVerb, tStart));
     sources = agent ? objectsFrom(c, lightVerb + agent[0].length, tStart).slice(0, 1) : [];
+  } else if (lightVerb !== null && !governsNoun(c, lightVerb, tStart)) {
+    // "protested against the visit", "commented on the talks": the verb's subject speaks about the act, it does
+    // not do it; "took part in the talks", "joined in the attack" it does.
+    sources = [];
   } else if (lightVerb !== null && subjects(c, lightVerb, s)) sources = subjects(c, lightVerb, s)!.list;
   else if (targets.length) {
     // Otherwise, for a meeting with someone, the nearest person named before it ("Kim said … at a meeting with …").
@@ -101,6 +109,13 @@ function premodifier(c: Scope, s: Sentence, tStart: number, p: CameoPattern, tar
     return undefined;
   }
   return undefined;
+}
+
+/** Does the verb at `pos` take the noun at `tStart` as its object, not through a preposition ("protested against the visit") other than after a verb of taking part ("took part in", "joined in")? */
+function governsNoun(c: Scope, pos: number, tStart: number): boolean {
+  const words = c.text.slice(pos, tStart).toLowerCase().split(/\s+/u).filter(Boolean);
+  const k = words.findIndex((w, n) => n > 0 && NOUN_PREPOSITIONS.has(w));
+  return k < 0 || PARTICIPATION.has(words[k - 1]!);
 }
 
 /** Is the verb at `pos` a passive participle ("were killed", "was hit"), not a stative one ("were engaged in")? */

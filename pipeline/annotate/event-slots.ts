@@ -7,6 +7,7 @@ import language from '../lexicon/language.json' with { type: 'json' };
 import { once } from '../regex.ts';
 import type { CameoLexicon, CameoPattern } from './cameo.ts';
 import type { Mention } from './mentions.ts';
+import { insideName } from './mentions.ts';
 import type { Sentence } from './sentences.ts';
 import { entityOf, typeOf, lemmasAt, limitAt } from './event-scope.ts';
 import type { Token, Scope } from './event-scope.ts';
@@ -113,8 +114,9 @@ export function placeAfter(c: Scope, from: number, limit: number): Mention | und
   // Only a country's name or capital stands for it; an organisation or person of that country does not.
   const country = surface.entry.type === 'country' && surface.entry.country ? lex.countryByIso.get(surface.entry.country) : undefined;
   if (!country) return undefined;
-  // A surface inside a longer mention is part of that name ("… Europe/Radio Liberty"), not a place of its own.
-  if (index.covering(m.index)) return undefined;
+  // A surface inside a longer mention is part of that name ("… Europe/Radio Liberty"), not a place of its own, nor
+  // is one inside a place's name ("the Gulf of Mexico", "the South China Sea").
+  if (index.covering(m.index) || insideName(text, m.index, m.index + m.text.length)) return undefined;
   const existing = index.startingAt(m.index);
   if (existing) return entityOf(c, existing.key)?.type === 'country' ? existing : undefined;
   // A candidate until an event takes it (adopt): a pattern tried and dropped leaves no mention and no actor.

@@ -60,6 +60,8 @@ const DOCUMENT_PARTICIPLE = new RegExp(String.raw`\b(?:${DOCUMENT_VERBS}|in)\s+(
 const OWNER_PRONOUN: Record<string, string> = { its: 'it', their: 'they', his: 'he', her: 'she' };
 const CLAIM = new RegExp(`\\b(?:${alt(eventRules.claim_verbs)})\\s+(?:that\\s+)?`, 'u');
 const CLAIM_CUE = new RegExp(`\\b(?:${alt(eventRules.claim_verbs)})\\b`, 'u');
+/** An envoy's post after its noun, before the actor: "the US ambassador to (the) …", "China's special envoy to …". */
+const POSTED = new RegExp(String.raw`(?:^|\s)(${altCi(eventRules.envoy_nouns)})\s+to\s+(?:the\s+)?$`, 'u');
 const REPORTER = new RegExp(`^\\s+(?:\\p{L}+\\s+)?(?:${alt(eventRules.report_sources)})\\s*$`, 'u');
 
 export function pronoun(c: Scope, p: string, pos: number, s?: Sentence): Mention | undefined {
@@ -121,6 +123,9 @@ export function subjects(c: Scope, pos: number, s: Sentence): { list: Mention[];
     let m = subjectPhrase(c, pre.slice(0, end), s.start) ?? at(c, s.start + end, s.start) ?? headBefore(c, pre.slice(0, end), s.start);
     // "X was invited by Y to visit …": the one who visits is X, the sentence's subject.
     if (m && /\b(?:was|were|been|being|is|are)\s+\p{L}+\s+by\s+$/u.test(text.slice(s.start, m.start)) && /\bto$/u.test(pre.trimEnd())) m = sentenceSubject(c, s);
+    // "The US ambassador to Israel met …": the envoy's own side is the subject, not where it is posted.
+    const posted = m ? POSTED.exec(text.slice(s.start, m.start)) : null;
+    if (posted) m = envoyOwner(c, s, s.start + posted.index + posted[0].indexOf(posted[1]!) + posted[1]!.length);
     if (m) {
       const list = [m];
       const lead = text.slice(s.start, m.start);
@@ -160,6 +165,12 @@ export function subjects(c: Scope, pos: number, s: Sentence): { list: Mention[];
     }
   }
   return null;
+}
+
+/** Whose envoy the noun ending at `end` is: an actor right before it ("the US ambassador", "Russia's special envoy"), or the phrase itself as one actor. */
+function envoyOwner(c: Scope, s: Sentence, end: number): Mention | undefined {
+  const owner = c.index.within(s.start, end).pop();
+  return owner && /^(?:['’]s)?(?:\s+[\p{L}.-]+){0,3}$/u.test(c.text.slice(owner.end, end)) ? owner : undefined;
 }
 
 /**

@@ -10,7 +10,7 @@
  * nearest date expression of the sentence, locations from "in <capital or country>". Pure.
  */
 import eventRules from '../lexicon/event-rules.json' with { type: 'json' };
-import { alt } from '../regex.ts';
+import { alt, altCi } from '../regex.ts';
 import { cameoLexicon, ploverOf } from './cameo.ts';
 import type { CameoLexicon, PloverType, TriggerEntry } from './cameo.ts';
 import type { Lexicon } from './lexicon.ts';
@@ -21,7 +21,7 @@ import { timeExpressions } from './time.ts';
 import { newScope, entityOf, adopt, typeOf, clauseStart, lemmasAt, limitAt, quoted } from './event-scope.ts';
 import type { Span, EventDraft, Token, Accusation, Scope } from './event-scope.ts';
 import { participleOf, subjects, reducedPassive, otherSide, claimOf } from './event-subjects.ts';
-import { nounContext, objectsFrom, matchRest, purposeCode, verbalAttack } from './event-slots.ts';
+import { nounContext, objectsFrom, matchRest, purposeCode, verbalAttack, demonymBefore } from './event-slots.ts';
 import { nounActors, nounPhraseStart, timeOf } from './event-nouns.ts';
 import { hostile, PASSIVE, STATIVE, CULPRIT } from './event-grammar.ts';
 import type { Match } from './event-grammar.ts';
@@ -64,6 +64,10 @@ function codeFrom(table: Record<string, string>, code: string): string | null {
 }
 /** The intent or threat code of an act announced for the future. */
 const announcedCode = (code: string) => codeFrom(ANNOUNCED, code);
+/** "Reports that …", "allegations that …": what follows says what someone reports or claims, not what happened. */
+const HEARSAY = new RegExp(`(?:^|\\s)(?:${altCi(eventRules.hearsay_nouns)})\\s+that\\s+$`, 'u');
+/** A noun trigger heading the subject of "are expected to", "will be held", "was called off" …: not (yet) happened. */
+const UNREALISED = new RegExp(`^(?:\\s+[\\p{L}\\p{N}’'.-]+){0,12}?\\s+(?:${alt(eventRules.unrealised_predicates)})\\b`, 'u');
 const CONDITIONAL = new RegExp(`(?:^|[\\s,])(?:${alt(eventRules.conditional_markers)})\\s`, 'iu');
 /** A closing attribution, whatever short words follow its verb (", officials said Sunday.", ", the ministry told reporters."). */
 const ATTRIBUTION_TAIL = new RegExp(`,\\s+(?:[^,]{1,60}\\s)?(?:${alt(eventRules.claim_verbs)})(?![\\p{L}])[^,;]{0,30}$`, 'u');
@@ -358,11 +362,19 @@ function announcement(c: Scope, st: SentenceState, r: Reading): Announced | null
     announced = { code, table };
   }
   if (noun && HYPOTHETICAL.test(lead)) return undefined;
+  // What a report or claim says: "Reports that China supplied weapons …" (not "Ukraine claims that …", a speech
+  // verb; nor "a report that accused Israel …", where "that" is the report's own relative pronoun).
+  const cStart = clauseStart(c, tStart, s);
+  const opener = text.slice(Math.max(s.start, cStart - 40), cStart);
+  const hearsay = cStart < tStart ? HEARSAY.exec(opener) : null;
+  if (hearsay && !c.mentionEndingAt.has(cStart - opener.length + hearsay.index)) return undefined;
   // The object of a negated or modal verb: "has not held talks", "could impose a blockade".
   const governor = noun ? nounPhraseStart(c, s, tStart) : null;
+  // A subject not yet happened: "Talks between Iran and the United States are expected to resume".
+  if (noun && governor === null && UNREALISED.test(text.slice(r.tEnd, s.end))) return undefined;
   if (governor !== null && NOT_DONE.test(text.slice(Math.max(s.start, governor - 40), governor)) && !DONE_TO.test(text.slice(Math.max(s.start, governor - 40), governor))) return undefined;
   // A conditional act is no event; announced with a condition, a hostile act is a threat ("will withdraw unless …").
-  if (CONDITIONAL.test(text.slice(clauseStart(c, tStart, s), tStart)) && !(announced?.code.startsWith('13') && !/\bwhether\b/iu.test(text.slice(s.start, tStart)))) return undefined;
+  if (CONDITIONAL.test(text.slice(cStart, tStart)) && !(announced?.code.startsWith('13') && !/\bwhether\b/iu.test(text.slice(s.start, tStart)))) return undefined;
   if (announced && !announced.code.startsWith('13') && /\b(?:if|unless|whether)\b/iu.test(text.slice(s.start, s.end))) return undefined;
   return announced;
 }
@@ -406,10 +418,11 @@ function actorsOf(c: Scope, st: SentenceState, r: Reading): Actors | null {
     via = 'noun';
     ({ sources, targets } = nounActors(c, s, tStart, tEnd, p, targets));
   } else if (agent) {
-    const by = objectsFrom(c, tEnd + agent[0].length, s.end)[0];
+    // "was sanctioned by the United States and Britain": every coordinated agent, within the clause.
+    const by = objectsFrom(c, tEnd + agent[0].length, Math.max(limit, tEnd + agent[0].length + 1)).slice(0, 3);
     const subj = r.reduced ? { list: [r.reduced] } : subjects(c, text.slice(s.start, tStart).search(PASSIVE) + s.start, s);
-    if (!by || !subj) return null;
-    sources = [by];
+    if (!by.length || !subj) return null;
+    sources = by;
     targets = subj.list;
   } else {
     // A participle after a comma belongs to the main clause's subject: "X wrote to Y, urging him to …" is X's;
@@ -431,7 +444,10 @@ function actorsOf(c: Scope, st: SentenceState, r: Reading): Actors | null {
       // Not from a closing attribution (", Palestinian officials said."): who reports the act is not its target.
       const attribution = ATTRIBUTION_TAIL.exec(text.slice(s.start, s.end));
       const until = Math.min(limitAt(c, best.end, s), attribution ? s.start + attribution.index : s.end);
-      const after = index.within(best.end, until).filter((m) => !sources.some((x) => x.key === m.key));
+      // "denounced the Russian strike on …": the nationality before a hostile act's noun is whom it is aimed at.
+      const doer = p.type === 'ACCUSE' ? hostileDoer(c, s, best.end, until) : undefined;
+      if (doer) targets = [doer];
+      const after = doer ? [] : index.within(best.end, until).filter((m) => !sources.some((x) => x.key === m.key));
       const inner = after.find((m) => /\b(?:to|against|with|on|towards?|for|from)\s+(?:the\s+)?$/u.test(text.slice(Math.max(0, m.start - 12), m.start))) ?? after[0];
       if (inner) targets = objectsFrom(c, inner.start, until).slice(0, 3);
       if (!targets.length && inner) targets = [inner];
@@ -440,10 +456,31 @@ function actorsOf(c: Scope, st: SentenceState, r: Reading): Actors | null {
       // "sanctions on Belarus and Russia": every coordinated object is a target.
       const more = objectsFrom(c, best.target.start, limit);
       if (more.length > 1 && more[0] === best.target) targets = more;
+      // "condemned the attack on Israel": who was attacked is not whom the condemnation is aimed at; the
+      // attacker is, when named ("the Israeli strike on …", "… on Israel by Hamas"), else no one.
+      if (p.type === 'ACCUSE' && victimOf(c, text.slice(tEnd, best.target.start))) {
+        const by = /^[^,;.]{0,30}?\bby\s+/u.exec(text.slice(best.target.end, limit));
+        const doer = hostileDoer(c, s, tEnd, limit) ?? (by ? objectsFrom(c, best.target.end + by[0].length, limit)[0] : undefined);
+        targets = doer ? [doer] : [];
+      }
     }
   }
   if (!sources.length || (best.jointOnly && !joint)) return null;
   return { sources, targets, via, joint };
+}
+
+/** Is the text between a verb and its target a hostile act's noun done to the target ("the attack on", "the killing of")? */
+function victimOf(c: Scope, gap: string): boolean {
+  const m = /^\s+(?:the|an?|this|that|these|those|last\s+\p{L}+['’]s|\p{Lu}\p{Ll}+day['’]s)\s+(?:[\p{L}-]+\s+){0,2}?(\p{Ll}+)\s+(?:on|against|of|in|at|targeting)\s+(?:the\s+)?$/u.exec(gap);
+  return !!m && (c.cameo.triggers.get(m[1]!) ?? []).some((e) => e.form === 'noun' && hostile(e.pattern.code));
+}
+
+/** The country of a nationality adjective opening the object of an accusation, before a hostile act's noun: "(condemned) the Israeli air strikes", "the Russian attack". */
+function hostileDoer(c: Scope, s: Sentence, from: number, until: number): Mention | undefined {
+  const m = /^\s+(?:the|an?|this|that|these|those|last\s+\p{L}+['’]s|\p{Lu}\p{Ll}+day['’]s)\s+(\p{Lu}\p{Ll}+)((?:\s+\p{Ll}+){1,2})/u.exec(c.text.slice(from, until));
+  const act = (w: string) => (c.cameo.triggers.get(w) ?? []).some((e) => e.form === 'noun' && hostile(e.pattern.code));
+  if (!m || !m[2]!.trim().split(/\s+/u).some(act)) return undefined;
+  return demonymBefore(c, s.start, from + m.index + m[0].length - m[2]!.length, false);
 }
 
 /**

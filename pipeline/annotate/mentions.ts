@@ -156,10 +156,18 @@ function claimGazetteer(text: string, c: Claims, lex: Lexicon): void {
       if (lex.lang.locative_words.includes(before) && !/^['’]s\b/.test(after)) continue;
       if (s.entry.type === 'country' && /^\s+(?:University|Times|Post|Herald|Daily)/.test(after)) continue;
     }
-    if (/^\s*(?:['’]s\s+)?(?:Peninsula|Sea|Strait|War|Forum)\b/.test(text.slice(end, end + 16))) continue;
+    if (insideName(text, start, end)) continue;
     c.fromEntry(s.entry);
     c.claim({ key: s.entry.key, start, end, text: m.text, kind: s.via === 'capital' ? 'metonym' : 'name' });
   }
+}
+
+/**
+ * Is the country word at `start`-`end` part of a longer name that is no actor: "the Korean Peninsula", "the South
+ * China Sea", "the Iran War", "the Gulf of Oman", "the Sea of Japan" (a sea named after a country is a place).
+ */
+export function insideName(text: string, start: number, end: number): boolean {
+  return /^\s*(?:['’]s\s+)?(?:Peninsula|Sea|Strait|War|Forum)\b/.test(text.slice(end, end + 16)) || /\b(?:Sea|Gulf|Bay|Strait|Straits)\s+of\s+(?:the\s+)?$/.test(text.slice(Math.max(0, start - 20), start));
 }
 
 /** 2. Names found from the text: people and organisations. */
