@@ -33,6 +33,7 @@ const SUBJECT_TAIL = new RegExp(
  * Belarus began a hunger strike in").
  */
 const PREPOSITION = alt(eventRules.subject_prepositions);
+const SUBJECT_PREPOSITION_SET: ReadonlySet<string> = new Set(eventRules.subject_prepositions);
 const PP_DETERMINER = String.raw`(?:(?:${alt(eventRules.noun_determiners)})\s+)?`;
 const PP_WORD = String.raw`(?!(?:${PREPOSITION}|${alt(eventRules.boundary_words)}|${alt(eventRules.noun_determiners)})(?![\p{L}\p{N}]))[\p{L}\p{N}’'.-]+`;
 const SUBJECT_PP = new RegExp(
@@ -190,11 +191,14 @@ export function ownPlanSpeaker(c: Scope, word: string, pos: number, s: Sentence)
   return agrees ? said : undefined;
 }
 
-/** A past verb inside a phrase ("on Monday lifted"): the phrase ends a clause, not a subject; after a determiner it is a modifier ("the occupied …"). */
+/** A past verb inside a phrase ("on Monday lifted"): the phrase ends a clause, not a subject; after a determiner or the phrase's preposition it is a modifier ("the occupied …", "with armoured vehicles"). */
 export function holdsFiniteVerb(c: Scope, phrase: string): boolean {
   const { cameo } = c;
   const words = phrase.trim().split(/\s+/u);
-  return words.some((w, k) => k > 0 && !DETERMINERS.has(words[k - 1]!.toLowerCase()) && (/\p{Ll}ed$/u.test(w) || !!cameo.triggers.get(w.toLowerCase())?.some((e) => e.form === 'past' || e.form === 'participle')));
+  // After a determiner or the phrase's own preposition the word modifies a noun ("the occupied …", "with armoured
+  // vehicles"), unless it is the phrase's last word.
+  const modifier = (k: number) => k < words.length - 1 && (DETERMINERS.has(words[k - 1]!.toLowerCase()) || SUBJECT_PREPOSITION_SET.has(words[k - 1]!.toLowerCase()));
+  return words.some((w, k) => k > 0 && !modifier(k) && (/\p{Ll}ed$/u.test(w) || !!cameo.triggers.get(w.toLowerCase())?.some((e) => e.form === 'past' || e.form === 'participle')));
 }
 
 /**
