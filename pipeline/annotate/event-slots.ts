@@ -3,7 +3,6 @@
  * for their country, amounts, and whether a word is used as a noun.
  */
 import eventRules from '../lexicon/event-rules.json' with { type: 'json' };
-import language from '../lexicon/language.json' with { type: 'json' };
 import { once } from '../regex.ts';
 import type { CameoLexicon, CameoPattern } from './cameo.ts';
 import type { Mention } from './mentions.ts';
@@ -20,8 +19,8 @@ const ABSTRACT_OBJECTS = new Set(eventRules.abstract_objects);
 const QUANTITY_LEAD = new Set(eventRules.quantity_leads);
 const HUMAN_OBJECTS: ReadonlySet<string> = new Set(eventRules.human_objects);
 const ACTOR_HEAD_WORDS: ReadonlySet<string> = new Set(eventRules.actor_heads);
-/** Personal pronouns (language.json `pronouns`) and the actor types each may stand for. */
-const PRONOUNS = language.pronouns as Record<string, string[]>;
+/** Personal pronouns (language.json `pronouns`, read from the lexicon in use) and the actor types each may stand for. */
+const pronouns = (c: Scope) => c.lex.lang.pronouns as Record<string, string[]>;
 /** Roots of violence (18-20): assault, fight, mass violence. */
 const VIOLENCE_ROOT = /^(?:1[89]|20)/u;
 const QUANTITY_UNITS = new Set(eventRules.quantity_units);
@@ -68,7 +67,7 @@ export function nounContext(c: Scope, toks: Token[], i: number): boolean {
   // plural group after "the" is a whole subject, whose verb has the base form ("The Palestinians reject …").
   // "that he urges …": a personal pronoun is the verb's subject, not a modifier after the determiner.
   const prev2 = toks[i - 2];
-  return !!prev2 && DETERMINERS.has(prev2.lower) && !prev.punct && !plural && !(Object.hasOwn(PRONOUNS, prev.lower) && !DETERMINERS.has(prev.lower));
+  return !!prev2 && DETERMINERS.has(prev2.lower) && !prev.punct && !plural && !(Object.hasOwn(pronouns(c), prev.lower) && !DETERMINERS.has(prev.lower));
 }
 
 /** An actor followed by "'s" and an abstract noun (its decision, its bid, its plan). */
@@ -192,7 +191,7 @@ function itObject(c: Scope, pos: number): Mention | undefined {
     .reverse()
     .find((m) => {
       const type = typeOf(c, m.key);
-      if (m.key === subject?.key || !type || !PRONOUNS['it']?.includes(type)) return false;
+      if (m.key === subject?.key || !type || !pronouns(c)['it']?.includes(type)) return false;
       // A place named as where something happened is not what "it" stands for ("drills near Finland").
       if (PLACE_LEAD.test(c.text.slice(Math.max(floor, m.start - 12), m.start))) return false;
       return !(type === 'country' && own && entityOf(c, m.key)?.country === own);

@@ -257,7 +257,9 @@ function claimGroups(text: string, c: Claims, lex: Lexicon): void {
  */
 function coordinatedRole(text: string, g: ReturnType<typeof findGroups>[number], c: Claims, lex: Lexicon): void {
   const G = lex.groups;
-  const base = [...G.sectors.keys()].filter((p) => g.phrase === p || g.phrase.endsWith(`-${p}`)).sort((a, b) => b.length - a.length)[0];
+  // The longest sector phrase the group's phrase is or ends in after a hyphen ("lawyers", "pro-government-lawyers").
+  const parts = g.phrase.split('-');
+  const base = parts.map((_, i) => parts.slice(i).join('-')).find((p) => G.sectors.has(p));
   const word = base !== undefined && g.name.toLowerCase().endsWith(` ${base}`) ? g.name.slice(0, g.name.length - base.length - 1) : '';
   if (!word) return;
   const m = /^\s+and\s+(\p{Ll}+(?:\s\p{Ll}+)?)(?![\p{L}\p{N}-])/u.exec(text.slice(g.end, g.end + 40));
