@@ -6,14 +6,14 @@
 import { isoDate } from './dates.ts';
 import { PipelineError } from './errors.ts';
 import { stableId } from './hash.ts';
-import { Interner } from './intern.ts';
+import { ReportStore } from './annotate/report-store.ts';
 import type { Actor, ActorMention, Event, EventMention, Quote } from './types.generated.ts';
 import type { DedupedArticle, FullArticle } from './model.ts';
 import { findEvents } from './annotate/events.ts';
 import type { EventDraft } from './annotate/events.ts';
 import { mergedEvents, mergeEvents } from './annotate/event-merge.ts';
 import type { MergedEvent } from './annotate/event-merge.ts';
-import type { Report, SpanText } from './annotate/event-merge.ts';
+import type { SpanText } from './annotate/event-merge.ts';
 import { findMentions } from './annotate/mentions.ts';
 import type { ArticleMentions } from './annotate/mentions.ts';
 import { findQuotes, quoteSpans } from './annotate/quotes.ts';
@@ -114,9 +114,8 @@ export function articleRows(a: Pick<FullArticle, 'article_id' | 'text' | 'publis
  */
 export class CorpusAnnotations {
   private readonly registry = new RegistryBuilder();
-  private readonly reports: Report[] = [];
-  /** Reports repeat the same keys, codes and places: one string each, not one per report. */
-  private readonly strings = new Interner();
+  /** By column, each string (keys, codes, places, article ids) once: a dozen reports per article add up. */
+  private readonly reports = new ReportStore();
 
   /**
    * Takes one article's actors and event reports, whole or not at all: a malformed share (`corpusProblems`)
@@ -125,10 +124,8 @@ export class CorpusAnnotations {
   add(article: Pick<FullArticle, 'article_id' | 'outlet' | 'story_id'>, rows: Pick<ArticleRows, 'actors' | 'reports'>): void {
     const problems = corpusProblems(article.article_id, rows);
     if (problems.length) throw new PipelineError('CORPUS_INPUT_INVALID', `${problems.length} problem(s) in the actors and event reports of the article, first: ${problems[0]}`, { rowId: article.article_id }, 'nothing of the article was merged; it is released without annotations (annotation_status "failed")');
-    const s = this.strings;
-    const drafts = rows.reports.map((d): EventDraft => ({ ...d, type: s.of(d.type), cameo: s.of(d.cameo), sourceKey: s.of(d.sourceKey), targetKey: s.of(d.targetKey), date: s.of(d.date), dateText: s.of(d.dateText), location: s.of(d.location), patternId: s.of(d.patternId) }));
     this.registry.add(article.article_id, rows.actors);
-    for (const draft of drafts) this.reports.push({ draft, articleId: article.article_id, outlet: article.outlet, storyId: article.story_id });
+    for (const draft of rows.reports) this.reports.push({ draft, articleId: article.article_id, outlet: article.outlet, storyId: article.story_id });
   }
 
   /**
@@ -143,8 +140,7 @@ export class CorpusAnnotations {
   /** `spanText` gives the evidence text of a report (event_mentions.text). Call once: the reports are let go. */
   finish(spanText: SpanText): Pick<Annotations, 'actors' | 'events' | 'event_mentions'> {
     const merged = this.events(spanText);
-    this.reports.length = 0;
-    this.strings.clear();
+    this.reports.clear();
     return { actors: this.actors(), ...merged };
   }
 
@@ -159,7 +155,6 @@ export class CorpusAnnotations {
    */
   *mergedEvents(spanText: SpanText): Generator<MergedEvent> {
     yield* mergedEvents(this.reports, (key) => this.registry.info.get(key)!, actorId, spanText, false, true);
-    this.strings.clear();
   }
 }
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { mergedEvents, mergeEvents } from '../pipeline/annotate/event-merge.ts';
 import type { ActorInfo, Report } from '../pipeline/annotate/event-merge.ts';
 import type { EventDraft } from '../pipeline/annotate/events.ts';
+import { ReportStore } from '../pipeline/annotate/report-store.ts';
 
 const ACTORS: Record<string, ActorInfo> = {
   'country:PRK': { type: 'country', country: 'PRK' },
@@ -105,7 +106,7 @@ describe('mergeEvents', () => {
     );
   });
 
-  it('streamed with release, gives the same events and evidence in the same order, and takes the reports out of the input', () => {
+  it('streamed with release, from an array or a column store, gives the same events and evidence in the same order, and takes the reports out of the input', () => {
     fc.assert(
       fc.property(fc.array(report, { maxLength: 40 }), fc.constantFrom('040', '042', '111'), (rs, cameo) => {
         const make = (): Report[] =>
@@ -113,7 +114,7 @@ describe('mergeEvents', () => {
             articleId: `art_${String(r.article).padStart(2, '0')}`,
             outlet: `outlet${r.article % 3}`,
             storyId: `sto_${r.story}`,
-            draft: draft({ cameo: i % 2 ? cameo : '040', sourceKey: r.source, targetKey: r.target === r.source ? null : r.target, date: r.date, precision: r.date ? (r.date.length === 10 ? 'day' : r.date.length === 7 ? 'month' : 'year') : null, symmetric: r.symmetric, start: i * 100, end: i * 100 + 50 }),
+            draft: draft({ cameo: i % 2 ? cameo : '040', sourceKey: r.source, targetKey: r.target === r.source ? null : r.target, date: r.date, precision: r.date ? (r.date.length === 10 ? 'day' : r.date.length === 7 ? 'month' : 'year') : null, symmetric: r.symmetric, start: i * 100, end: i * 100 + 50, confidence: 0.5 + (i % 5) / 10, location: r.article % 2 ? 'Moscow' : null, dateText: r.date ? `on ${r.date}` : null, targetMention: r.target === r.source ? null : { start: i * 100 + 5, end: i * 100 + 9 } }),
           }));
         const whole = mergeEvents(make(), actor, idOf, spanText);
         const input = make();
@@ -121,6 +122,14 @@ describe('mergeEvents', () => {
         expect(input).toEqual([]);
         expect(streamed.map((m) => m.event)).toEqual(whole.events);
         expect(streamed.flatMap((m) => m.mentions)).toEqual(whole.mentions);
+        // The same reports held by column, as a run holds them: each read back as it went in, the same merge.
+        const store = new ReportStore();
+        const reports = make();
+        for (const r of reports) store.push(r);
+        expect(Array.from({ length: store.length }, (_, i) => store.get(i))).toEqual(reports);
+        const fromStore = [...mergedEvents(store, actor, idOf, spanText, false, true)];
+        expect(store.length).toBe(0);
+        expect(fromStore).toEqual(streamed);
       }),
       { numRuns: 200, seed: 11 },
     );

@@ -14,6 +14,7 @@ import { ploverModeOf } from './cameo.ts';
 import type { Event, EventMention } from '../types.generated.ts';
 import type { EventDraft } from './events.ts';
 import { mentionId } from './registry.ts';
+import { reportArray, type ReportSource } from './report-store.ts';
 
 /** One article's report of an event. */
 export interface Report {
@@ -48,7 +49,7 @@ export interface MergedEvent {
  * Merges reports into events and their evidence rows. `alone`: every report is its own event (no clustering),
  * which is how a worker checks the rows each report can make before the corpus merge (checked.ts).
  */
-export function mergeEvents(reports: Report[], actor: (key: string) => ActorInfo, idOf: (key: string) => string, spanText: SpanText, alone = false): { events: Event[]; mentions: EventMention[] } {
+export function mergeEvents(reports: Report[] | ReportSource, actor: (key: string) => ActorInfo, idOf: (key: string) => string, spanText: SpanText, alone = false): { events: Event[]; mentions: EventMention[] } {
   const events: Event[] = [];
   const mentions: EventMention[] = [];
   for (const m of mergedEvents(reports, actor, idOf, spanText, alone)) {
@@ -59,11 +60,11 @@ export function mergeEvents(reports: Report[], actor: (key: string) => ActorInfo
 }
 
 /**
- * The merge of mergeEvents, one event at a time, bucket by bucket. `release`: the reports are taken out of
- * `reports` (left empty) once bucketed, and each bucket is let go once merged, so a corpus-wide merge never holds
- * its input and its output at once.
+ * The merge of mergeEvents, one event at a time, bucket by bucket. Buckets hold report numbers: only the bucket
+ * being merged is read back as objects. `release`: each bucket is let go once merged and the input is cleared at
+ * the end (an array is left empty), so a corpus-wide merge of a compact store never holds its reports as objects.
  */
-export function* mergedEvents(reports: Report[], actor: (key: string) => ActorInfo, idOf: (key: string) => string, spanText: SpanText, alone = false, release = false): Generator<MergedEvent> {
+export function* mergedEvents(input: Report[] | ReportSource, actor: (key: string) => ActorInfo, idOf: (key: string) => string, spanText: SpanText, alone = false, release = false): Generator<MergedEvent> {
   const anchor = (key: string | null) => (key === null ? '-' : (actor(key).country ?? key));
   const sameSide = (a: string | null, b: string | null) => {
     if (a === b) return true;
@@ -72,20 +73,22 @@ export function* mergedEvents(reports: Report[], actor: (key: string) => ActorIn
     return (x.type === 'country' && y.country === x.country) || (y.type === 'country' && x.country === y.country);
   };
   const score = (r: Report) => (SPECIFICITY[actor(r.draft.sourceKey).type] ?? 0) + (r.draft.targetKey ? (SPECIFICITY[actor(r.draft.targetKey).type] ?? 0) : 0);
-  const buckets = new Map<string, Report[]>();
-  for (const r of reports) {
+  const source = Array.isArray(input) ? reportArray(input) : input;
+  // Buckets hold report numbers; a bucket's reports are read back as objects only when it is merged.
+  const buckets = new Map<string, number[]>();
+  for (let i = 0; i < source.length; i++) {
+    const d = source.get(i).draft;
     // Same type and the same three-digit CAMEO code: a visit (042) and a meeting (040) are different events.
-    const key = [r.draft.type, familyOf(r.draft.cameo), ...[anchor(r.draft.sourceKey), anchor(r.draft.targetKey)].sort()].join('|');
+    const key = [d.type, familyOf(d.cameo), ...[anchor(d.sourceKey), anchor(d.targetKey)].sort()].join('|');
     let bucket = buckets.get(key);
     if (!bucket) buckets.set(key, (bucket = []));
-    bucket.push(r);
+    bucket.push(i);
   }
-  if (release) reports.length = 0;
   const used = new Set<string>();
   for (const key of [...buckets.keys()].sort()) {
-    const bucket = buckets.get(key)!;
+    const items = buckets.get(key)!.map((i) => source.get(i));
     if (release) buckets.delete(key);
-    const items = bucket.sort((a, b) => score(b) - score(a) || (b.draft.date?.length ?? 0) - (a.draft.date?.length ?? 0) || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.draft.start - b.draft.start));
+    items.sort((a, b) => score(b) - score(a) || (b.draft.date?.length ?? 0) - (a.draft.date?.length ?? 0) || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.draft.start - b.draft.start));
     const clusters = alone ? items.map((r) => [r]) : clusterBucket(items, sameSide);
     for (const c of clusters) {
       const rep = c[0]!.draft;
@@ -137,6 +140,7 @@ export function* mergedEvents(reports: Report[], actor: (key: string) => ActorIn
       yield { event, mentions };
     }
   }
+  if (release) source.clear();
 }
 
 /** A cluster of reports with what its fit test needs, kept up to date as reports join. */
