@@ -9,9 +9,11 @@ import { alt } from '../regex.ts';
 const ADVERBIAL = new RegExp(String.raw`\s+(?:${alt(language.subject_gap_words)}|\p{Ll}{2,}ly|\p{Ll}{3,}(?:ed|es) to|(?:earlier\s+)?(?:on )?(?:${alt(language.weekdays)})(?: (?:morning|afternoon|evening|night))?)$`, 'u');
 // An age counts as an apposition too: "Jim Bennett, 57, told …"; so does a participle with its agent ("Kenya,
 // backed by the African Union, said …"), whose agent is not the subject.
-const APPOSITION = /,\s*(?:(?:a|an|the|which|who|whose|at|after|before|during|in|on|[\p{Lu}][\p{L}’'.-]*['’]s)\b[^,]{1,120}|(?:\p{Ll}+ly\s+)?\p{Ll}{2,}(?:ed|en)\s+by\s[^,]{1,80}|\d{1,3}),$/u;
-// A place after the subject: "in Seoul", "in the city of Hebron", "from the province of Aceh".
-const PLACE = /\s+(?:in|from)\s+(?:the\s+(?:\p{Ll}+\s+)?(?:city|town|village|province|region|district|state|capital|port|camp)\s+of\s+)?\p{Lu}[\p{L}-]+$/u;
+// A comparison set off by commas is one too: "X, like most other members, plans …".
+const APPOSITION = new RegExp(String.raw`,\s*(?:(?:a|an|the|which|who|whose|at|after|before|during|in|on|${alt(language.comparison_openers)}|[\p{Lu}][\p{L}’'.-]*['’]s)\b[^,]{1,120}|(?:\p{Ll}+ly\s+)?\p{Ll}{2,}(?:ed|en)\s+by\s[^,]{1,80}|\d{1,3}),$`, 'u');
+// A place after the subject: "in Seoul", "in the city of Hebron", "from the province of Aceh", maybe after a
+// participle that places it ("rebels operating in Darfur", "troops stationed in Germany").
+const PLACE = /(?:\s+\p{Ll}{3,}(?:ing|ed))?\s+(?:in|from)\s+(?:the\s+(?:\p{Ll}+\s+)?(?:city|town|village|province|region|district|state|capital|port|camp)\s+of\s+)?\p{Lu}[\p{L}-]+$/u;
 
 /**
  * The text before a verb cut back step by step to where its subject should end: each element is one

@@ -15,6 +15,7 @@ import { DETERMINERS, BOUNDARY_WORDS, LIGHT_VERBS, CLAIM_TAIL } from './event-gr
 import type { Match } from './event-grammar.ts';
 
 const CURRENCY = /^[$€£¥%]$/u;
+const QUOTE_MARK = /^["“”‘]$/u;
 const ABSTRACT_OBJECTS = new Set(eventRules.abstract_objects);
 const QUANTITY_LEAD = new Set(eventRules.quantity_leads);
 const HUMAN_OBJECTS: ReadonlySet<string> = new Set(eventRules.human_objects);
@@ -48,6 +49,11 @@ const PLACE_LEAD = /\b(?:in|at|on|near|from|outside|inside|around)\s+(?:the\s+)?
 const PLACE_PREP = /\b(?:in|to|at)\s+/gu;
 const VERBAL_ATTACK: ReadonlySet<string> = new Set(eventRules.verbal_attack_lemmas);
 const NOUN_PREPOSITIONS: ReadonlySet<string> = new Set(eventRules.noun_prepositions);
+const RELATIVE: ReadonlySet<string> = new Set(eventRules.relative_pronouns);
+const DOCUMENT_VERBS: ReadonlySet<string> = new Set(eventRules.document_verbs);
+const DOCUMENT_NOUNS: ReadonlySet<string> = new Set(eventRules.document_nouns);
+/** The noun right after an actor's name, maybe after "'s" and one modifier: "UN report", "Kenya's latest statement". */
+const AUTHORED = /^(?:['’]s)?\s+(\p{Ll}[\p{Ll}-]*)(?:\s+(\p{Ll}+)\b)?/u;
 
 /** Is the token at `i` used as a noun (a determiner, possessive or number before it)? */
 export function nounContext(c: Scope, toks: Token[], i: number): boolean {
@@ -76,6 +82,18 @@ export function possessorOnly(c: Scope, m: Mention): boolean {
   const head = POSSESSED.exec(text.slice(m.end, m.end + 60));
   if (!head) return false;
   return ABSTRACT_OBJECTS.has(head[1]!.toLowerCase());
+}
+
+/**
+ * Is the actor in a target slot only the owner or author of what the verb acts on? "attacked Washington's
+ * decision", "killed Britain's bid": force used on an actor's idea is no force on the actor. "released a UN report",
+ * "issued Kenya's statement": a document verb's object is the document, not its author.
+ */
+function ideaOf(c: Scope, p: CameoPattern, m: Mention): boolean {
+  if (FORCE_ROOT.test(p.code) && possessorOnly(c, m)) return true;
+  if (!p.trigger.some((l) => DOCUMENT_VERBS.has(l))) return false;
+  const words = AUTHORED.exec(c.text.slice(m.end, m.end + 40))?.slice(1) ?? [];
+  return words.some((w) => !!w && (DOCUMENT_NOUNS.has(w) || ABSTRACT_OBJECTS.has(w)));
 }
 
 /** Actors after `from` in the clause: the first, and any joined to it by "and" or commas. */
@@ -296,10 +314,15 @@ function headOf(c: Scope, m: Mention): string[] {
   return last ? c.cameo.lemmas.lemmasOf(last) : [];
 }
 
-/** The first token from `j` (within four, before a punctuation or clause boundary) with a lemma in `set`; -1 if none. */
+/**
+ * The first token from `j` (within four, before a punctuation or clause boundary) with a lemma in `set`; -1 if none.
+ * A possessive "'s" is no word of its own ("released a Lebanese businessman's assets"), and a coordinated noun
+ * phrase starts the four words afresh ("provided maps and other military intelligence to").
+ */
 export function findWord(c: Scope, toks: Token[], j: number, set: ReadonlySet<string>, limit: number): number {
   const { text, cameo } = c;
-  for (let k = j; k < Math.min(toks.length, j + 4); k++) {
+  let end = Math.min(toks.length, j + 4);
+  for (let k = j; k < end; k++) {
     const t = toks[k]!;
     if (t.start >= limit) break;
     if (lemmasAt(c, k, toks).some((l) => set.has(l))) return k;
@@ -311,7 +334,12 @@ export function findWord(c: Scope, toks: Token[], j: number, set: ReadonlySet<st
     // "sent tents and medicine to": a coordinated common noun is no clause boundary.
     const coordination = (t.lower === 'and' || t.lower === 'or') && /^\p{Ll}/u.test(text.slice(toks[k + 1]?.start ?? 0, (toks[k + 1]?.start ?? 0) + 1));
     // An actor named inside the gap modifies the next word ("for full United States support"): it is a filler.
-    if ((t.punct && !CURRENCY.test(t.lower)) || (BOUNDARY_WORDS.has(t.lower) && !coordination)) break;
+    // The period of an abbreviated name ("send U.S. troops") is part of that name, not the end of the phrase.
+    const inName = t.lower === '.' && !!c.index.covering(t.start);
+    // Quotation marks around a phrase the reporter quotes ("to forge “close ties” with") do not end it.
+    if ((t.punct && !CURRENCY.test(t.lower) && !inName && !QUOTE_MARK.test(t.lower)) || (BOUNDARY_WORDS.has(t.lower) && !coordination)) break;
+    if (coordination) end = Math.min(toks.length, k + 5);
+    else if (t.lower === "'s" || t.lower === '’s') end = Math.min(toks.length, end + 1);
   }
   return -1;
 }
@@ -365,6 +393,25 @@ function shiftedObject(c: Scope, toks: Token[], j: number, p: CameoPattern, n: n
   return k < 0 ? null : { target: t.mention, next: k + 1 };
 }
 
+/**
+ * Past a relative clause opening at `j` (after an optional comma) to the first word of `set` after its verb that
+ * follows its closing comma or is an infinitive's "to", within 16 tokens and before other punctuation: the pattern
+ * goes on after the clause ("allow refugees who have lived abroad for years to return", "urged Kenya, which hosts
+ * the talks, to"). The word's token, or -1.
+ */
+function pastRelative(c: Scope, toks: Token[], j: number, set: ReadonlySet<string>, limit: number): number {
+  const k = toks[j]?.lower === ',' ? j + 1 : j;
+  if (!RELATIVE.has(toks[k]?.lower ?? '')) return -1;
+  for (let h = k + 2; h < Math.min(toks.length, k + 16); h++) {
+    const t = toks[h]!;
+    if (t.start >= limit || (t.punct && t.lower !== ',')) return -1;
+    // Only where the clause surely ended: after its closing comma, or at an infinitive's "to" ("… to return"); a
+    // preposition may belong to the clause's own verb ("an agreement that Uganda negotiated with Tanzania").
+    if ((toks[h - 1]!.lower === ',' || t.lower === 'to') && lemmasAt(c, h, toks).some((l) => set.has(l))) return h;
+  }
+  return -1;
+}
+
 /** Matches the words of `p` after the trigger at token `i`; `skipObject` for a passive (its object is the subject). */
 export function matchRest(c: Scope, toks: Token[], i: number, p: CameoPattern, sentence: Sentence, skipObject: boolean): Omit<Match, 'pattern' | 'form'> | null {
   const { targetMemo } = c;
@@ -387,8 +434,7 @@ export function matchRest(c: Scope, toks: Token[], i: number, p: CameoPattern, s
       }
       let t = targetMemo.get(j);
       if (t === undefined) targetMemo.set(j, (t = targetFrom(c, toks, j, limitAt(c, toks[j]?.start ?? limit, sentence))));
-      // "attacked Washington's decision", "killed Britain's bid": force used on an actor's idea is no force on the actor.
-      if (t && FORCE_ROOT.test(p.code) && possessorOnly(c, t.mention)) t = null;
+      if (t && ideaOf(c, p, t.mention)) t = null;
       // "it" only where the pattern goes on after the slot ("urged it to", "accused it of"): "condemned it" is
       // as often an act or a decision as an actor.
       if (!t && toks[j]?.lower === 'it' && p.rest.slice(n + 1).some((x) => !x.optional)) {
@@ -429,6 +475,8 @@ export function matchRest(c: Scope, toks: Token[], i: number, p: CameoPattern, s
     if (past > j) found = findWord(c, toks, past, el.set, limit);
     const attached = found < 0 && target && p.rest[n - 1]?.target ? pastAttachment(c, toks, j, target) : j;
     if (attached > j) found = findWord(c, toks, attached, el.set, limit);
+    // A relative clause after the previous word or target: "allow refugees who have lived abroad for years to return".
+    if (found < 0 && n > 0) found = pastRelative(c, toks, attached, el.set, limit);
     // The target's own head noun may be the word the pattern asks for after it: "kicked the UN refugee agency
     // out" for "kick @T ~aid_agency_noun out".
     if (found < 0 && target && p.rest[n - 1]?.target && headOf(c, target).some((l) => el.set.has(l))) {

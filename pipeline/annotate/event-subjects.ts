@@ -16,13 +16,13 @@ import { DETERMINERS, BOUNDARY_WORDS, CLAIM_TAIL } from './event-grammar.ts';
 const ACTOR_HEADS = alt(eventRules.actor_heads);
 /**
  * What may follow the actor that heads a subject: a prepositional phrase of names ("of the Golan Heights"), a
- * companion ("along with its allies"), a body it owns ("'s ruling junta", "'s army"), or a bracketed name
- * ("(APEC)") and then one modifier and a head noun
+ * companion ("along with its allies", "and a group of aides"), a body it owns ("'s ruling junta", "'s army"), or
+ * a bracketed name ("(APEC)") and then one modifier and a head noun
  * (a plural or a body of the actor: "foreign ministers", "armed wing", "and tanks"). Groups: the modifier, "and",
  * the head.
  */
 const SUBJECT_TAIL = new RegExp(
-  String.raw`(?:\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'.-]*\s*){1,5}|\s+(?:along|together)\s+with\s+[^,;()]{1,40}|\s*\(\p{Lu}[^()]{0,40}\)|['’]s(?:\s+[\p{L}-]+){0,2}\s+(?:${altCi(eventRules.actor_heads)})` +
+  String.raw`(?:\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'.-]*\s*){1,5}|\s+(?:along|together)\s+with\s+[^,;()]{1,40}|\s+and\s+(?:${alt(eventRules.companion_determiners)})\s+[^,;()]{1,40}|\s*\(\p{Lu}[^()]{0,40}\)|['’]s(?:\s+[\p{L}-]+){0,2}\s+(?:${altCi(eventRules.actor_heads)})` +
     String.raw`|(?:\s*\([^()]{1,40}\))?(?:\s+(\p{Ll}[\p{Ll}-]+(?<!ly)))??\s+(and\s+)?(\p{Ll}[\p{Ll}-]+(?<!ss|us|is)s|${ACTOR_HEADS}))$`,
   'u',
 );
@@ -34,10 +34,12 @@ const SUBJECT_TAIL = new RegExp(
  */
 const PREPOSITION = alt(eventRules.subject_prepositions);
 const SUBJECT_PREPOSITION_SET: ReadonlySet<string> = new Set(eventRules.subject_prepositions);
+/** Adverbs of degree, after which a participle is an adjective ("most respected"). */
+const DEGREE_ADVERBS: ReadonlySet<string> = new Set(eventRules.degree_adverbs);
 const PP_DETERMINER = String.raw`(?:(?:${alt(eventRules.noun_determiners)})\s+)?`;
 const PP_WORD = String.raw`(?!(?:${PREPOSITION}|${alt(eventRules.boundary_words)}|${alt(eventRules.noun_determiners)})(?![\p{L}\p{N}]))[\p{L}\p{N}’'.-]+`;
 const SUBJECT_PP = new RegExp(
-  String.raw`\s+(?:${PREPOSITION})\s+(?:(?:${PREPOSITION})\s+)?${PP_DETERMINER}${PP_WORD}(?:\s+${PP_WORD}){0,3}(?:\s+(?:${PREPOSITION})\s+${PP_DETERMINER}${PP_WORD}(?:\s+${PP_WORD}){0,2}){0,2}\s*$`,
+  String.raw`\s+(?:${PREPOSITION})\s+(?:(?:${PREPOSITION})\s+)?${PP_DETERMINER}${PP_WORD}(?:\s+${PP_WORD}){0,4}(?:\s+(?:${PREPOSITION})\s+${PP_DETERMINER}${PP_WORD}(?:\s+${PP_WORD}){0,2}){0,2}\s*$`,
   'u',
 );
 /** What may stand before an actor that opens a subject: the sentence start, a comma, a clause boundary, an amount ("Thousands of"), and a determiner. */
@@ -51,13 +53,16 @@ const ACTOR_HEAD_SET: ReadonlySet<string> = new Set(eventRules.actor_heads);
 const OWNED_SUBJECT = new RegExp(String.raw`(?:^|\s)(its|their|his|her|Its|Their|His|Her)\s+(?:own\s+)?(?:\p{Ll}[\p{Ll}-]+\s+)?(?:${ACTOR_HEADS})$`, 'u');
 /** Text before a participle that opens a clause of its own: ", urging", ", while saying". */
 const PARTICIPLE_CLAUSE = /,\s*(?:while\s+|\p{Ll}+ly\s+)?$/u;
+/** The participle and the word after it: "urging him". */
+const PARTICIPLE_OBJECT = /^\p{L}+ing\s+(\p{Ll}+)\b/u;
 /**
  * A document the subject issued, right before a participle: "issued a statement condemning", "sent a joint letter
- * urging", "said in a statement calling on" (event-rules.json `document_verbs`, `document_nouns`). Whoever issued
+ * urging", "said in a statement calling on", "passed a law recognizing" (event-rules.json `document_verbs`,
+ * `document_nouns`; the noun may stand in quotation marks). Whoever issued
  * the document did what it says; one the subject only answers ("rejected a report accusing it") is someone else's.
  */
 const DOCUMENT_VERBS = alt(eventRules.document_verbs.flatMap((l) => verbForms(l).filter(([, k]) => k !== 'ing').map(([f]) => f)));
-const DOCUMENT_PARTICIPLE = new RegExp(String.raw`\b(?:${DOCUMENT_VERBS}|in)\s+(?:a|an|the|its|their|his|her)\s+(?:[\p{Ll}-]+\s+){0,2}(?:${alt(eventRules.document_nouns)})\s+$`, 'u');
+const DOCUMENT_PARTICIPLE = new RegExp(String.raw`\b(?:${DOCUMENT_VERBS}|in)\s+(?:a|an|the|its|their|his|her)\s+["“]?(?:[\p{Ll}-]+\s+){0,2}(?:${alt(eventRules.document_nouns)})["”]?\s+$`, 'u');
 const OWNER_PRONOUN: Record<string, string> = { its: 'it', their: 'they', his: 'he', her: 'she' };
 const CLAIM = new RegExp(`\\b(?:${alt(eventRules.claim_verbs)})\\s+(?:that\\s+)?`, 'u');
 const CLAIM_CUE = new RegExp(`\\b(?:${alt(eventRules.claim_verbs)})\\b`, 'u');
@@ -81,9 +86,23 @@ export function participleOf(c: Scope, s: Sentence, pos: number): Mention | unde
   const { text } = c;
   if (!/^\p{L}+ing\b/u.test(text.slice(pos, pos + 30))) return undefined;
   const pre = text.slice(s.start, pos);
-  if (!PARTICIPLE_CLAUSE.test(pre) && !DOCUMENT_PARTICIPLE.test(pre)) return undefined;
+  if (!PARTICIPLE_CLAUSE.test(pre) && !DOCUMENT_PARTICIPLE.test(pre) && !boundObject(c, s, pos)) return undefined;
   const opener = sentenceSubject(c, s);
   return opener && opener.end <= pos ? opener : undefined;
+}
+
+/**
+ * An actor right before a participle that the participle's own object pronoun refers back to: "wrote to President
+ * X urging him to …". A pronoun is never bound by its own clause's subject (else "himself"), so the actor is not
+ * the participle's subject; the participle then belongs to the main clause. The actor must not open the sentence.
+ */
+function boundObject(c: Scope, s: Sentence, pos: number): boolean {
+  const { text } = c;
+  const obj = c.mentionEndingAt.get(s.start + text.slice(s.start, pos).trimEnd().length);
+  const w = PARTICIPLE_OBJECT.exec(text.slice(pos, pos + 40))?.[1];
+  const kinds = w && w !== 'he' && w !== 'she' && w !== 'they' ? (c.lex.lang.pronouns as Record<string, string[]>)[w] : undefined;
+  const opener = sentenceSubject(c, s);
+  return !!obj && !!kinds && !!opener && opener.end <= obj.start && kinds.includes(typeOf(c, obj.key) ?? '');
 }
 
 export function objectPronoun(c: Scope, kind: 'person' | 'group', pos: number): Mention | undefined {
@@ -197,7 +216,8 @@ export function holdsFiniteVerb(c: Scope, phrase: string): boolean {
   const words = phrase.trim().split(/\s+/u);
   // After a determiner or the phrase's own preposition the word modifies a noun ("the occupied …", "with armoured
   // vehicles"), unless it is the phrase's last word.
-  const modifier = (k: number) => k < words.length - 1 && (DETERMINERS.has(words[k - 1]!.toLowerCase()) || SUBJECT_PREPOSITION_SET.has(words[k - 1]!.toLowerCase()));
+  // So is one after an adverb of degree: "the most respected daily", "a widely read weekly".
+  const modifier = (k: number) => k < words.length - 1 && [DETERMINERS, SUBJECT_PREPOSITION_SET, DEGREE_ADVERBS].some((set) => set.has(words[k - 1]!.toLowerCase()));
   return words.some((w, k) => k > 0 && !modifier(k) && (/\p{Ll}ed$/u.test(w) || !!cameo.triggers.get(w.toLowerCase())?.some((e) => e.form === 'past' || e.form === 'participle')));
 }
 

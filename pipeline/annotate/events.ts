@@ -38,10 +38,15 @@ const NOT_DONE = new RegExp(`\\b(?:${alt(eventRules.not_done_markers)})\\s+(?:\\
 /** "continued to send", "began to withdraw": an infinitive that is done. */
 const DONE_TO = new RegExp(`\\b(?:${alt(eventRules.done_before_to)})\\s+to\\s+$`, 'u');
 const NEGATION = /\b(?:not|never|no longer|n['’]t)\b/u;
+/** A negated or modal main verb right after its subject ("X may write", "X did not write"), before an optional adverb. */
+const MAIN_NOT_DONE = new RegExp(`^\\s+(?:\\p{Ll}+ly\\s+)?(?:(?:do|does|did|has|have|had)\\s+)?(?:${alt(eventRules.not_done_markers)})\\s`, 'u');
 const DENIAL = new RegExp(`\\b(?:${alt(eventRules.denial_cues)})\\s+(?:that\\s+)?`, 'u');
 /** "will", "would", "is ready to", "plans to" … right before the verb, not negated. */
 const FUTURE = new RegExp(`\\b(?:${alt(eventRules.future_markers)})\\s+(?:\\p{Ll}+ly\\s+)?$`, 'u');
 const ANNOUNCED = eventRules.announced_codes as Record<string, string>;
+const PEACEKEEPING = eventRules.peacekeeping;
+/** The code of an act coordinated subjects do together (event-rules.json `joint_codes`): "A and B held drills" is 062. */
+const JOINT_CODES = eventRules.joint_codes as Record<string, string>;
 const REFUSED = eventRules.refused_codes as Record<string, string>;
 const REQUESTED = eventRules.requested_codes as Record<string, string>;
 /** The specific code a generic governing act (appeal 020, demand 100, refusal 120, intent 030, threat 130) takes from the act it governs. */
@@ -74,6 +79,10 @@ const ATTRIBUTION_TAIL = new RegExp(`,\\s+(?:[^,]{1,60}\\s)?(?:${alt(eventRules.
 /** ", by " up to 200 characters after a passive participle (farAgent). */
 const FAR_AGENT = /^[^.;]{0,200}?,\s+by\s+/u;
 const JOINT = new RegExp(`\\b(?:${alt(eventRules.joint_markers)})\\b`, 'u');
+/** Codes whose bare passive names the actor as its subject ("2,000 fighters have been demobilized"). */
+const PASSIVE_SELF: ReadonlySet<string> = new Set(eventRules.passive_self_codes);
+/** A passive with no object slot and no agent that is the subject's own act (see PASSIVE_SELF). */
+const selfPassive = (p: { code: string; rest: unknown[] }) => p.rest.length === 0 && PASSIVE_SELF.has(p.code);
 /** Types whose pattern governs what follows it: the act inside an accusation, demand, refusal or threat is not done. */
 const GOVERNING = new Set<PloverType>(['ACCUSE', 'REQUEST', 'REJECT', 'THREATEN', 'AGREE']);
 /** The index of the first token starting at or after `pos` (tokens in text order). */
@@ -266,7 +275,7 @@ function readTrigger(c: Scope, st: SentenceState, i: number, entries: TriggerEnt
     // After "was", "were", "been": the participle, never the past tense of the same spelling.
     if (!noun && passive && e.form === 'past') continue;
     const isPassive = !noun && passive && e.form === 'participle';
-    if (isPassive && !objectFirst) continue;
+    if (isPassive && !objectFirst && !selfPassive(e.pattern)) continue;
     const m = matchRest(c, toks, i, e.pattern, s, isPassive);
     if (m && (!best || m.score > best.score)) best = { ...m, pattern: e.pattern, form: e.form };
   }
@@ -375,7 +384,9 @@ function announcement(c: Scope, st: SentenceState, r: Reading): Announced | null
   if (governor !== null && NOT_DONE.test(text.slice(Math.max(s.start, governor - 40), governor)) && !DONE_TO.test(text.slice(Math.max(s.start, governor - 40), governor))) return undefined;
   // A conditional act is no event; announced with a condition, a hostile act is a threat ("will withdraw unless …").
   if (CONDITIONAL.test(text.slice(cStart, tStart)) && !(announced?.code.startsWith('13') && !/\bwhether\b/iu.test(text.slice(s.start, tStart)))) return undefined;
-  if (announced && !announced.code.startsWith('13') && /\b(?:if|unless|whether)\b/iu.test(text.slice(s.start, s.end))) return undefined;
+  // So is a refusal: "will not end the strike unless wages rise" refuses now; only an intent with a condition is none.
+  const firm = announced && (announced.code.startsWith('13') || (announced.table === REFUSED && !/\bwhether\b/iu.test(text.slice(s.start, s.end))));
+  if (announced && !firm && /\b(?:if|unless|whether)\b/iu.test(text.slice(s.start, s.end))) return undefined;
   return announced;
 }
 
@@ -408,7 +419,7 @@ function actorsOf(c: Scope, st: SentenceState, r: Reading): Actors | null {
   const isPassive = !noun && r.passive && best.form === 'participle';
   // "was extradited to Brazil by Portugal": the agent may follow the pattern's own words.
   const agent = isPassive ? (/^[^.;]{0,60}?\bby\s+(?=(?:the\s+)?\p{Lu})/u.exec(text.slice(tEnd, limit)) ?? farAgent(c, tEnd, limit)) : null;
-  if (isPassive && !agent) return null;
+  if (isPassive && !agent && !selfPassive(p)) return null;
 
   let sources: Mention[] = [];
   let targets: Mention[] = best.target ? [best.target] : [];
@@ -428,11 +439,14 @@ function actorsOf(c: Scope, st: SentenceState, r: Reading): Actors | null {
     // A participle after a comma belongs to the main clause's subject: "X wrote to Y, urging him to …" is X's;
     // after an event of that subject it only tells what the event was for ("rioted, calling for …").
     const opener = best.form === 'ing' ? participleOf(c, s, tStart) : undefined;
-    if (opener && events.some((e) => e.start === s.start && e.sourceKey === opener.key)) return null;
-    const subj = opener ? { list: [opener], via: 'name' as const } : culprit ? subjects(c, tStart - lead.length + culprit.index, s) : subjects(c, tStart, s);
+    // It shares the main verb's modality: "may write to X, urging him to …", "did not write …, urging" are not done.
+    if (opener && (events.some((e) => e.start === s.start && e.sourceKey === opener.key) || MAIN_NOT_DONE.test(text.slice(opener.end, tStart)))) return null;
+    // A bare passive of the subject's own act: its subject stands before "was", "have been".
+    const verbAt = isPassive ? text.slice(s.start, tStart).search(PASSIVE) + s.start : tStart;
+    const subj = opener ? { list: [opener], via: 'name' as const } : culprit ? subjects(c, tStart - lead.length + culprit.index, s) : subjects(c, verbAt, s);
     if (!subj) return null;
     via = subj.via;
-    sources = subj.list;
+    sources = subj.list.length === 1 ? demonymPartner(c, s, subj.list[0]!) : subj.list;
     // "X and Y met / signed": the pair is the subject; so in a joint act ("pledged to set up a joint fund").
     joint = sources.length > 1 && !targets.length && (p.symmetric || JOINT.test(text.slice(tStart, limit)));
     if (joint) {
@@ -467,6 +481,17 @@ function actorsOf(c: Scope, st: SentenceState, r: Reading): Actors | null {
   }
   if (!sources.length || (best.jointOnly && !joint)) return null;
   return { sources, targets, via, joint };
+}
+
+/**
+ * A group subject opened by a nationality adjective that is coordinated with another ("French and Egyptian
+ * warships", "Kenyan and Ugandan troops"): the other nationality's country acts too, first.
+ */
+function demonymPartner(c: Scope, s: Sentence, m: Mention): Mention[] {
+  if (typeOf(c, m.key) !== 'group' || !entityOf(c, m.key)?.country) return [m];
+  const and = /\s+and\s+$/u.exec(c.text.slice(Math.max(s.start, m.start - 8), m.start));
+  const partner = and ? demonymBefore(c, s.start, m.start - and[0].length, false) : undefined;
+  return partner && partner.key !== entityOf(c, m.key)?.country ? [partner, m] : [m];
 }
 
 /** Is the text between a verb and its target a hostile act's noun done to the target ("the attack on", "the killing of")? */
@@ -504,9 +529,11 @@ function emit(c: Scope, st: SentenceState, r: Reading, announced: Announced | nu
   const p = best.pattern;
   const { sources, targets, via, joint } = actors;
   const military = eventRules.military_codes[p.code as keyof typeof eventRules.military_codes];
-  const acted = military !== undefined && MILITARY.test(text.slice(tEnd, limit)) ? military : p.code;
+  const together = joint ? JOINT_CODES[p.code] : undefined;
+  const arrival = peacekeepersArrive(c, st, r);
+  const acted = together ?? arrival ?? (military !== undefined && MILITARY.test(text.slice(tEnd, limit)) ? military : p.code);
   const actCode = announced ? (codeFrom(announced.table, acted) ?? announced.code) : purposeCode(c, acted, toks, tokenIndexAt(toks, best.end), s);
-  const actType = announced ? ploverOf(actCode)! : p.type;
+  const actType = announced || together ? ploverOf(actCode)! : p.type;
   const time = timeOf(c, s, st.times, tStart, tEnd, limit);
   // A location stated right after the trigger's object, in the same clause: "met … in Pyongyang".
   const locFrom = Math.max(best.end, ...targets.map((t) => t.end));
@@ -550,8 +577,38 @@ function emit(c: Scope, st: SentenceState, r: Reading, announced: Announced | nu
       });
     }
   }
+  // Peacekeepers arriving somewhere: that country receives them (not when the arrival is only announced).
+  if (arrival && actCode === arrival) hostEvents(c, st, pushedFrom);
   if (GOVERNING.has(actType) || p.governsInfinitive) st.governing = { code: actCode, events: events.slice(pushedFrom) };
   if (events.length > pushedFrom) st.codedUntil = Math.max(st.codedUntil, best.end);
+}
+
+/**
+ * The peacekeeping code (074) of a motion verb whose subject names peacekeepers ("peacekeeping troops arrived in
+ * Bosnia": their sender provides peacekeeping), or undefined (event-rules.json `peacekeeping`).
+ */
+function peacekeepersArrive(c: Scope, st: SentenceState, r: Reading): string | undefined {
+  const code = (PEACEKEEPING.codes as Record<string, string>)[r.best.pattern.code];
+  const words = c.cameo.classes.get(PEACEKEEPING.class);
+  if (!code || !words) return undefined;
+  const from = clauseStart(c, r.tStart, st.s);
+  for (let k = 0; k < st.toks.length && st.toks[k]!.start < r.tStart; k++) {
+    if (st.toks[k]!.start >= from && lemmasAt(c, k, st.toks).some((l) => words.includes(l))) return code;
+  }
+  return undefined;
+}
+
+/** The country peacekeepers arrived in receives them (CAMEO 0861), the roles of their sender's 074 reversed. */
+function hostEvents(c: Scope, st: SentenceState, from: number): void {
+  const { events } = c;
+  const code = PEACEKEEPING.received;
+  for (const e of events.slice(from)) {
+    if (!e.targetKey || !e.targetMention || typeOf(c, e.targetKey) !== 'country') continue;
+    const key = `${code}|${e.targetKey}|${e.sourceKey}`;
+    if (st.seen.has(key)) continue;
+    st.seen.add(key);
+    events.push({ ...e, type: ploverOf(code)!, cameo: code, symmetric: false, sourceKey: e.targetKey, targetKey: e.sourceKey, sourceMention: e.targetMention, targetMention: e.sourceMention });
+  }
 }
 
 /** A claimed act (see triggerAt): the claimant's accusation of each source, once per sentence. */
