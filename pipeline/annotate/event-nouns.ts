@@ -2,6 +2,7 @@
  * Acts named by a noun ("the summit between X and Y", "X's visit to Y"), and the date of a trigger's clause (events.ts).
  */
 import eventRules from '../lexicon/event-rules.json' with { type: 'json' };
+import { alt } from '../regex.ts';
 import type { CameoPattern } from './cameo.ts';
 import type { Mention } from './mentions.ts';
 import type { Sentence } from './sentences.ts';
@@ -9,11 +10,18 @@ import type { timeExpressions } from './time.ts';
 import { typeOf, clauseStart } from './event-scope.ts';
 import type { Scope } from './event-scope.ts';
 import { subjects } from './event-subjects.ts';
+import { subjectEnds } from './clause.ts';
 import { objectsFrom, placeAfter, lastPlace, demonymBefore } from './event-slots.ts';
 import { DETERMINERS, BOUNDARY_WORDS, hostile, PASSIVE, LIGHT_VERBS, STATIVE, CULPRIT_PHRASE } from './event-grammar.ts';
 
 /** Roots of material cooperation and aid (06, 07), whose noun a nationality adjective may head ("Russian aid to Syria"). */
 const MATERIAL = /^0[67]/u;
+/** Roots of violence (18-20): assault, fight, mass violence. */
+const VIOLENCE = /^(?:1[89]|20)/u;
+/** A word that makes an act not (yet) done ("would", "not", "to"), between a subject and its verb. */
+const NOT_DONE_WORD = new RegExp(`(?<![\\p{L}])(?:${alt(eventRules.not_done_markers)})(?![\\p{L}])`, 'u');
+/** A participle clause set off by commas at the end of a subject (not "including …", which lists members). */
+const PARTICIPLE_CLAUSE = /,\s*(?!including\b)\p{Ll}{3,}(?:ing|ed)\b[^,;]{0,80},?\s*$/u;
 /** The root of protests: a nationality adjective before one names the people protesting ("Palestinian riots"). */
 const PROTEST_ROOT = '14';
 
@@ -109,6 +117,46 @@ function premodifier(c: Scope, s: Sentence, tStart: number, p: CameoPattern, tar
     return undefined;
   }
   return undefined;
+}
+
+/**
+ * The actor owning a violent act's noun (roots 18-20) that is the subject of a violent verb: "Israeli air strikes
+ * killed 20 Palestinians", "US drone attacks have killed five Taliban fighters". The noun's own premodifier is the
+ * source (see premodifier), so only with a target after the verb: "the Gaza strikes killed 20 people" names no doer.
+ */
+export function actOwner(c: Scope, s: Sentence, pos: number, p: CameoPattern, targets: Mention[]): { owner: Mention; code: string } | undefined {
+  const { text, cameo } = c;
+  if (!targets.length || !VIOLENCE.test(p.code)) return undefined;
+  // The verb may not be a hostile noun itself: in "air strikes killed …" the verb is "killed", not "strikes".
+  const verb = /^\p{L}+/u.exec(text.slice(pos, s.end))?.[0].toLowerCase() ?? '';
+  if ((cameo.triggers.get(verb) ?? []).some((e) => e.form === 'noun')) return undefined;
+  const pre = text.slice(s.start, pos);
+  for (const end of subjectEnds(pre)) {
+    // Only an act done: "… strikes would kill", "… strikes did not kill" are no act of anyone's.
+    if (NOT_DONE_WORD.test(pre.slice(end))) return undefined;
+    // A participle clause may close the subject: "US drone attacks, carried out almost weekly, have killed".
+    const head = pre.slice(0, end).replace(PARTICIPLE_CLAUSE, '');
+    const word = /(?:^|\s)(\p{Ll}+)$/u.exec(head)?.[1];
+    const code = word ? actCode(c, head, word) : undefined;
+    const owner = code ? premodifier(c, s, s.start + head.length - word!.length, p, targets) : undefined;
+    if (owner) return { owner, code: code! };
+  }
+  return undefined;
+}
+
+/**
+ * The code of a violent act's noun ending `head`: a modifier's own two-word pattern first ("air strikes" 195,
+ * "drone strikes" 1952), else the noun's ("attacks" 190, "shelling" 194); undefined for no violent act's noun.
+ */
+function actCode(c: Scope, head: string, noun: string): string | undefined {
+  const { cameo } = c;
+  const violent = (w: string) => (cameo.triggers.get(w) ?? []).filter((e) => e.form === 'noun' && VIOLENCE.test(e.pattern.code));
+  const own = violent(noun);
+  if (!own.length) return undefined;
+  const lemmas = cameo.lemmas.lemmasOf(noun);
+  const modifier = /(?:^|\s)(\p{Ll}+)\s+\p{Ll}+$/u.exec(head)?.[1];
+  const pair = modifier ? violent(modifier).find((e) => e.pattern.rest.length === 1 && lemmas.some((l) => e.pattern.rest[0]!.set.has(l))) : undefined;
+  return (pair ?? own[0]!).pattern.code;
 }
 
 /** Does the verb at `pos` take the noun at `tStart` as its object, not through a preposition ("protested against the visit") other than after a verb of taking part ("took part in", "joined in")? */

@@ -85,6 +85,8 @@ export interface Scope {
   /** Per sentence: target slots and clause limits already worked out (many patterns share a trigger). */
   targetMemo: Map<number, { mention: Mention; next: number } | null>;
   limitMemo: Map<number, number>;
+  /** Per sentence: where each date expression ("on Wednesday", "last month") starting at an offset ends. */
+  timeEnds: Map<number, number>;
 }
 
 export function newScope(
@@ -124,6 +126,7 @@ export function newScope(
     tokenLemmas: [],
     targetMemo: new Map(),
     limitMemo: new Map(),
+    timeEnds: new Map(),
   };
 }
 

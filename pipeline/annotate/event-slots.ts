@@ -25,6 +25,7 @@ const pronouns = (c: Scope) => c.lex.lang.pronouns as Record<string, string[]>;
 /** Roots of violence (18-20): assault, fight, mass violence. */
 const VIOLENCE_ROOT = /^(?:1[89]|20)/u;
 const QUANTITY_UNITS = new Set(eventRules.quantity_units);
+const NUMBER_WORDS: ReadonlySet<string> = new Set(eventRules.number_words);
 /** Roots of force and violence (15-20), whose verbs also take ideas as objects ("attacked the plan"). */
 const FORCE_ROOT = /^(?:1[5-9]|20)/u;
 /** "'s" and the head noun after at most two modifiers: "Washington's [latest] decision". */
@@ -344,12 +345,12 @@ export function findWord(c: Scope, toks: Token[], j: number, set: ReadonlySet<st
   return -1;
 }
 
-/** The token after an amount starting at `j` ("up to 4,000", "nearly $50 million worth of", "25,000 tons of"), or `j`. */
+/** The token after an amount starting at `j` ("up to 4,000", "nearly $50 million worth of", "25,000 tons of", "at least eight"), or `j`. */
 export function pastQuantity(c: Scope, toks: Token[], j: number): number {
   let k = j;
   while (k < toks.length && QUANTITY_LEAD.has(toks[k]!.lower)) k++;
   if (k < toks.length && CURRENCY.test(toks[k]!.lower)) k++;
-  if (k >= toks.length || !/^\p{N}/u.test(toks[k]!.lower)) return j;
+  if (k >= toks.length || !(/^\p{N}/u.test(toks[k]!.lower) || NUMBER_WORDS.has(toks[k]!.lower))) return j;
   k++;
   while (k < toks.length && (QUANTITY_UNITS.has(toks[k]!.lower) || CURRENCY.test(toks[k]!.lower))) k++;
   if (k < toks.length && (toks[k]!.lower === 'of' || toks[k]!.lower === 'in')) k++;
@@ -412,9 +413,27 @@ function pastRelative(c: Scope, toks: Token[], j: number, set: ReadonlySet<strin
   return -1;
 }
 
+/**
+ * The token after a date expression starting at `j` ("forced out on Wednesday 1,000 refugees", "released
+ * yesterday 30 prisoners"): a time adjunct may stand between a verb and its object in news style; else `j`.
+ */
+function pastTime(c: Scope, toks: Token[], j: number): number {
+  const end = toks[j] ? c.timeEnds.get(toks[j]!.start) : undefined;
+  if (end === undefined) return j;
+  let k = j;
+  while (k < toks.length && toks[k]!.start < end) k++;
+  return k;
+}
+
+/** The target slot at token `k` (memoised per sentence in the scope's `targetMemo`). */
+function slotAt(c: Scope, toks: Token[], k: number, limit: number, sentence: Sentence): ReturnType<typeof targetFrom> {
+  let m = c.targetMemo.get(k);
+  if (m === undefined) c.targetMemo.set(k, (m = targetFrom(c, toks, k, limitAt(c, toks[k]?.start ?? limit, sentence))));
+  return m;
+}
+
 /** Matches the words of `p` after the trigger at token `i`; `skipObject` for a passive (its object is the subject). */
 export function matchRest(c: Scope, toks: Token[], i: number, p: CameoPattern, sentence: Sentence, skipObject: boolean): Omit<Match, 'pattern' | 'form'> | null {
-  const { targetMemo } = c;
   const limit = sentence.end;
   let j = sharedObjectStart(c, toks, i);
   let target: Mention | null = null;
@@ -423,6 +442,7 @@ export function matchRest(c: Scope, toks: Token[], i: number, p: CameoPattern, s
   let jointOnly = false;
   for (let n = 0; n < p.rest.length; n++) {
     const el = p.rest[n]!;
+    j = pastTime(c, toks, j);
     if (el.target) {
       if (skipObject && n === 0) {
         // "was ordered by Russia to leave": the agent may stand between the participle and the pattern's words.
@@ -432,8 +452,11 @@ export function matchRest(c: Scope, toks: Token[], i: number, p: CameoPattern, s
         }
         continue;
       }
-      let t = targetMemo.get(j);
-      if (t === undefined) targetMemo.set(j, (t = targetFrom(c, toks, j, limitAt(c, toks[j]?.start ?? limit, sentence))));
+      let t = slotAt(c, toks, j, limit, sentence);
+      // The victims of violence may be counted: "killed more than 30 off-duty Kenyan police officers" (a count
+      // elsewhere names no party: "hosted 3 million Syrian refugees" is no visit).
+      const counted = t || !VIOLENCE_ROOT.test(p.code) ? j : pastQuantity(c, toks, j);
+      if (counted > j) t = slotAt(c, toks, counted, limit, sentence);
       if (t && ideaOf(c, p, t.mention)) t = null;
       // "it" only where the pattern goes on after the slot ("urged it to", "accused it of"): "condemned it" is
       // as often an act or a decision as an actor.

@@ -28,7 +28,8 @@ const SUBJECT_TAIL = new RegExp(
 );
 /**
  * A prepositional phrase closing a subject before its verb ("at the University of Nairobi", "from across the
- * country", "in the old town of Hebron"); it starts at the match's index. A determiner stands only after a
+ * country", "in the old town of Hebron"), maybe after the participle of a reduced relative clause ("workers
+ * affiliated with the teachers' union"); it starts at the match's index. A determiner stands only after a
  * preposition and no word is a preposition or clause boundary, so no verb and its object hide inside ("in
  * Belarus began a hunger strike in").
  */
@@ -39,11 +40,14 @@ const DEGREE_ADVERBS: ReadonlySet<string> = new Set(eventRules.degree_adverbs);
 const PP_DETERMINER = String.raw`(?:(?:${alt(eventRules.noun_determiners)})\s+)?`;
 const PP_WORD = String.raw`(?!(?:${PREPOSITION}|${alt(eventRules.boundary_words)}|${alt(eventRules.noun_determiners)})(?![\p{L}\p{N}]))[\p{L}\p{N}’'.-]+`;
 const SUBJECT_PP = new RegExp(
-  String.raw`\s+(?:${PREPOSITION})\s+(?:(?:${PREPOSITION})\s+)?${PP_DETERMINER}${PP_WORD}(?:\s+${PP_WORD}){0,4}(?:\s+(?:${PREPOSITION})\s+${PP_DETERMINER}${PP_WORD}(?:\s+${PP_WORD}){0,2}){0,2}\s*$`,
+  String.raw`\s+(?:\p{Ll}{3,}ed\s+)?(?:${PREPOSITION})\s+(?:(?:${PREPOSITION})\s+)?${PP_DETERMINER}${PP_WORD}(?:\s+${PP_WORD}){0,4}(?:\s+(?:${PREPOSITION})\s+${PP_DETERMINER}${PP_WORD}(?:\s+${PP_WORD}){0,2}){0,2}\s*$`,
   'u',
 );
-/** What may stand before an actor that opens a subject: the sentence start, a comma, a clause boundary, an amount ("Thousands of"), and a determiner. */
-const SUBJECT_LEAD = new RegExp(String.raw`(?:^|[,;:(—–]|\b(?:${alt(eventRules.boundary_words)})|\b(?:${alt(eventRules.crowd_quantities)}|\p{N}[\p{N},.]*)\s+of)\s*(?:(?:${alt(eventRules.noun_determiners)})\s+)?$`, 'iu');
+/** What may stand before an actor that opens a subject: the sentence start, a comma, a clause boundary, an amount ("Thousands of", "Some 500 "), and a determiner. */
+const SUBJECT_LEAD = new RegExp(
+  String.raw`(?:^|[,;:(—–]|\b(?:${alt(eventRules.boundary_words)})|\b(?:${alt(eventRules.crowd_quantities)}|\p{N}[\p{N},.]*)\s+of)\s*(?:(?:(?:${alt(eventRules.quantity_leads)})\s+){0,3}\p{N}[\p{N},.]*\s+)?(?:(?:${alt(eventRules.noun_determiners)})\s+)?$`,
+  'iu',
+);
 /** An opening phrase closed by a comma, then at most three words (an amount) before the subject. */
 const OPENING_PHRASE = /^[^,;:"“”]{0,80},\s+(?:[\p{Ll}\p{N}][\p{L}\p{N},.]*\s+){0,3}$/u;
 /** A speech verb right before a pronoun, maybe with its day and "that": "announced (on Monday) (that) they …". */
@@ -258,7 +262,9 @@ export function headBefore(c: Scope, pre: string, base: number): Mention | undef
   if (head && (!nounLike(head, false) || (!and && verbForm(head)))) return undefined;
   // The nearest actor first: "Sudanese army | troops" before "Sudanese | army troops".
   const bare = modifier ? at(c, base + tail.index + tail[0].indexOf(modifier) + modifier.length, base) : undefined;
-  const m = bare ?? at(c, base + tail.index, base);
+  // A body named after an actor that already holds a body word ("Myanmar's military | junta"): that actor.
+  const body = /\s+(\p{Ll}+)$/u.exec(pre);
+  const m = bare ?? at(c, base + tail.index, base) ?? (body && ACTOR_HEAD_SET.has(body[1]!) ? at(c, base + body.index, base) : undefined);
   // A person's supporters, aides or voters are not the person; the person's own bodies are ("the Biden administration").
   if (m && head && typeOf(c, m.key) === 'person' && !ACTOR_HEAD_SET.has(head)) return undefined;
   return m;

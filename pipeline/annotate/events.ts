@@ -22,7 +22,7 @@ import { newScope, entityOf, adopt, typeOf, clauseStart, lemmasAt, limitAt, quot
 import type { Span, EventDraft, Token, Accusation, Scope } from './event-scope.ts';
 import { participleOf, subjects, reducedPassive, otherSide, claimOf } from './event-subjects.ts';
 import { nounContext, objectsFrom, matchRest, purposeCode, verbalAttack, demonymBefore } from './event-slots.ts';
-import { nounActors, nounPhraseStart, timeOf } from './event-nouns.ts';
+import { nounActors, nounPhraseStart, timeOf, actOwner } from './event-nouns.ts';
 import { hostile, PASSIVE, STATIVE, CULPRIT } from './event-grammar.ts';
 import type { Match } from './event-grammar.ts';
 
@@ -172,10 +172,13 @@ function sentenceState(c: Scope, s: Sentence): SentenceState {
   c.tokenLemmas.length = 0;
   c.targetMemo.clear();
   c.limitMemo.clear();
+  c.timeEnds.clear();
+  const times = timeExpressions(c.text.slice(s.start, s.end), c.published);
+  for (const t of times) c.timeEnds.set(s.start + t.start, s.start + t.end);
   return {
     s,
     toks: tokenize(c.text, s.start, s.end),
-    times: timeExpressions(c.text.slice(s.start, s.end), c.published),
+    times,
     seen: new Set(),
     governedUntil: -1,
     governedClauseEnd: -1,
@@ -396,6 +399,8 @@ interface Actors {
   targets: Mention[];
   via: 'name' | 'pronoun' | 'noun';
   joint: boolean;
+  /** The act's own code when its noun heads the subject ("Israeli air strikes killed …" is the air strike's 195). */
+  code?: string | undefined;
 }
 
 /**
@@ -425,6 +430,7 @@ function actorsOf(c: Scope, st: SentenceState, r: Reading): Actors | null {
   let targets: Mention[] = best.target ? [best.target] : [];
   let via: Actors['via'] = 'name';
   let joint = false;
+  let actCode: string | undefined;
   if (noun) {
     via = 'noun';
     ({ sources, targets } = nounActors(c, s, tStart, tEnd, p, targets));
@@ -441,9 +447,15 @@ function actorsOf(c: Scope, st: SentenceState, r: Reading): Actors | null {
     const opener = best.form === 'ing' ? participleOf(c, s, tStart) : undefined;
     // It shares the main verb's modality: "may write to X, urging him to …", "did not write …, urging" are not done.
     if (opener && (events.some((e) => e.start === s.start && e.sourceKey === opener.key) || MAIN_NOT_DONE.test(text.slice(opener.end, tStart)))) return null;
+    // No named subject: the owner of a violent act's noun heading it ("Israeli air strikes killed …").
+    const owned = () => {
+      const o = actOwner(c, s, tStart, p, targets);
+      if (o) actCode = o.code;
+      return o ? { list: [o.owner], via: 'noun' as const } : null;
+    };
     // A bare passive of the subject's own act: its subject stands before "was", "have been".
     const verbAt = isPassive ? text.slice(s.start, tStart).search(PASSIVE) + s.start : tStart;
-    const subj = opener ? { list: [opener], via: 'name' as const } : culprit ? subjects(c, tStart - lead.length + culprit.index, s) : subjects(c, verbAt, s);
+    const subj = opener ? { list: [opener], via: 'name' as const } : culprit ? subjects(c, tStart - lead.length + culprit.index, s) : (subjects(c, verbAt, s) ?? owned());
     if (!subj) return null;
     via = subj.via;
     sources = subj.list.length === 1 ? demonymPartner(c, s, subj.list[0]!) : subj.list;
@@ -480,7 +492,7 @@ function actorsOf(c: Scope, st: SentenceState, r: Reading): Actors | null {
     }
   }
   if (!sources.length || (best.jointOnly && !joint)) return null;
-  return { sources, targets, via, joint };
+  return { sources, targets, via, joint, code: actCode };
 }
 
 /**
@@ -531,7 +543,7 @@ function emit(c: Scope, st: SentenceState, r: Reading, announced: Announced | nu
   const military = eventRules.military_codes[p.code as keyof typeof eventRules.military_codes];
   const together = joint ? JOINT_CODES[p.code] : undefined;
   const arrival = peacekeepersArrive(c, st, r);
-  const acted = together ?? arrival ?? (military !== undefined && MILITARY.test(text.slice(tEnd, limit)) ? military : p.code);
+  const acted = actors.code ?? together ?? arrival ?? (military !== undefined && MILITARY.test(text.slice(tEnd, limit)) ? military : p.code);
   const actCode = announced ? (codeFrom(announced.table, acted) ?? announced.code) : purposeCode(c, acted, toks, tokenIndexAt(toks, best.end), s);
   const actType = announced || together ? ploverOf(actCode)! : p.type;
   const time = timeOf(c, s, st.times, tStart, tEnd, limit);
