@@ -64,7 +64,8 @@ function plainClusters(reports: Report[]): string[] {
       const pairOk = (sameSide(rep.sourceKey, r.draft.sourceKey) && sameSide(rep.targetKey, r.draft.targetKey)) || (either && sameSide(rep.sourceKey, r.draft.targetKey) && sameSide(rep.targetKey, r.draft.sourceKey));
       const exact = (a: EventDraft, b: EventDraft) => (a.sourceKey === b.sourceKey && a.targetKey === b.targetKey) || (either && a.sourceKey === b.targetKey && a.targetKey === b.sourceKey);
       const undated = r.draft.date === null || c.some((m) => m.draft.date === null);
-      return pairOk && c.every((m) => datesFit(m, r)) && (!undated || c.every((m) => exact(m.draft, r.draft)));
+      const leafOk = r.draft.cameo.length === 3 || c.every((m) => m.draft.cameo.length === 3 || m.draft.cameo === r.draft.cameo);
+      return pairOk && leafOk && c.every((m) => datesFit(m, r)) && (!undated || c.every((m) => exact(m.draft, r.draft)));
     });
     if (c) c.push(r);
     else clusters.push([r]);
@@ -87,6 +88,8 @@ const report = fc.record({
   target: fc.constantFrom('country:PRK', 'person:kim', 'country:RUS', 'person:lavrov', 'org:un', null),
   date: fc.constantFrom(null, '2024', '2024-06', '2024-06-19', '2024-06-20', '2024-07', '2024-07-01', '2023-06-19'),
   symmetric: fc.boolean(),
+  // One family: the three-digit code fits either four-digit one; the two four-digit codes are two acts.
+  cameo: fc.constantFrom('040', '040', '0401', '0402'),
 });
 
 describe('mergeEvents', () => {
@@ -98,7 +101,7 @@ describe('mergeEvents', () => {
           articleId: `art_${String(r.article).padStart(2, '0')}`,
           outlet: null,
           storyId: `sto_${r.story}`,
-          draft: draft({ sourceKey: r.source, targetKey: r.target === r.source ? null : r.target, date: r.date, precision: r.date ? (r.date.length === 10 ? 'day' : r.date.length === 7 ? 'month' : 'year') : null, symmetric: r.symmetric, start: i * 100, end: i * 100 + 50 }),
+          draft: draft({ sourceKey: r.source, targetKey: r.target === r.source ? null : r.target, date: r.date, precision: r.date ? (r.date.length === 10 ? 'day' : r.date.length === 7 ? 'month' : 'year') : null, symmetric: r.symmetric, start: i * 100, end: i * 100 + 50, cameo: r.cameo }),
         }));
         expect(mergedClusters(reports)).toEqual(plainClusters(inMergeOrder(reports)));
       }),

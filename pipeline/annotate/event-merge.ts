@@ -1,6 +1,6 @@
 /**
  * Cross-source event merge: the same real-world event reported by several articles becomes one row.
- * Two reports are the same event when they have the same PLOVER type and three-digit CAMEO code (or codes of one merge family: talks and a meeting), compatible actors (in either order for meetings and agreements)
+ * Two reports are the same event when they have the same PLOVER type and three-digit CAMEO code (or codes of one merge family: talks and a meeting) and no two different four-digit codes (lifting a curfew, 0813, and easing emergency rule, 0814, are two acts; 081 fits either), compatible actors (in either order for meetings and agreements)
  * (the same actor, or a country and an actor of that country: "North Korea–Russia summit" and
  * "Kim–Putin summit"), and compatible dates (equal, or one a prefix of the other: 2023-10 and 2023-10-19);
  * an undated report joins only reports of the same story naming the very same actors. Reports are bucketed by type,
@@ -154,6 +154,8 @@ interface Cluster {
   undatedStories: Set<string>;
   /** Its members' actor pairs, `source|target`. */
   pairs: Set<string>;
+  /** The four-digit CAMEO code of its members, if any has one (they all agree). */
+  leaf: string | null;
 }
 
 /** The date keys a dated report is indexed under: its date and every shorter prefix of it (year, month). */
@@ -161,7 +163,7 @@ const prefixes = (d: string) => [d.slice(0, 4), ...(d.length > 4 ? [d.slice(0, 7
 
 /**
  * The clusters of one bucket (reports already in their merge order). A report fits a cluster when its actors fit
- * the cluster's first report (in either order for symmetric acts), its date is a prefix of every dated member's or
+ * the cluster's first report (in either order for symmetric acts), its four-digit code (if it has one) is no other than a member's, its date is a prefix of every dated member's or
  * one of theirs a prefix of it, undated members are of its own story (and an undated report joins only members of
  * its story), and, where anyone is undated, every member names the very same actors.
  */
@@ -186,6 +188,7 @@ function clusterBucket(items: Report[], sameSide: (a: string | null, b: string |
     const either = rep.symmetric;
     const pairOk = (sameSide(rep.sourceKey, d.sourceKey) && sameSide(rep.targetKey, d.targetKey)) || (either && sameSide(rep.sourceKey, d.targetKey) && sameSide(rep.targetKey, d.sourceKey));
     if (!pairOk) return false;
+    if (d.cameo.length > 3 && c.leaf !== null && c.leaf !== d.cameo) return false;
     if (d.date === null) {
       if (c.stories.size !== 1 || !c.stories.has(r.storyId)) return false;
     } else {
@@ -205,6 +208,7 @@ function clusterBucket(items: Report[], sameSide: (a: string | null, b: string |
     const d = r.draft.date;
     c.stories.add(r.storyId);
     c.pairs.add(pairKey(r.draft.sourceKey, r.draft.targetKey));
+    if (r.draft.cameo.length > 3) c.leaf = r.draft.cameo;
     push(byStory, r.storyId, c);
     if (d === null) {
       c.undatedStories.add(r.storyId);
@@ -229,7 +233,7 @@ function clusterBucket(items: Report[], sameSide: (a: string | null, b: string |
     const c = candidates.find((x) => fits(x, r));
     if (c) add(c, r);
     else {
-      const fresh: Cluster = { index: clusters.length, reports: [], maxDate: null, stories: new Set(), undatedStories: new Set(), pairs: new Set() };
+      const fresh: Cluster = { index: clusters.length, reports: [], maxDate: null, stories: new Set(), undatedStories: new Set(), pairs: new Set(), leaf: null };
       clusters.push(fresh);
       add(fresh, r);
     }
