@@ -8,6 +8,8 @@ import type { Lexicon } from './lexicon.ts';
 import type { ArticleEntity, Mention } from './mentions.ts';
 import { MentionIndex } from './mention-index.ts';
 import type { Sentence } from './sentences.ts';
+import { timeExpressions } from './time.ts';
+import type { TimeExpression } from './time.ts';
 
 // Clause boundaries; a speech verb opens the reported clause, which the time of the saying does not date.
 const CLAUSE_END = /;|,\s+(?:which|who|whom|where|while|but|although|though|saying|adding)\b|,\s+and\s+(?=\p{Lu})|\s+(?:as|when|while|after|before|because|although|though|amid|during|that)\s|\b(?:said|says|told|reported|added|announced|stated)\s+(?:that\s+)?(?=\p{L})/u;
@@ -85,8 +87,8 @@ export interface Scope {
   /** Per sentence: target slots and clause limits already worked out (many patterns share a trigger). */
   targetMemo: Map<number, { mention: Mention; next: number } | null>;
   limitMemo: Map<number, number>;
-  /** Per sentence: where each date expression ("on Wednesday", "last month") starting at an offset ends. */
-  timeEnds: Map<number, number>;
+  /** Per sentence, worked out on first need: its date expressions, and where each starting at an offset ends. */
+  times: { sentence: Sentence; list: TimeExpression[]; ends: Map<number, number> } | null;
 }
 
 export function newScope(
@@ -126,7 +128,7 @@ export function newScope(
     tokenLemmas: [],
     targetMemo: new Map(),
     limitMemo: new Map(),
-    timeEnds: new Map(),
+    times: null,
   };
 }
 
@@ -186,4 +188,13 @@ export function limitAt(c: Scope, pos: number, s: Sentence) {
 export function quoted(c: Scope, pos: number) {
   const { quoteSpans } = c;
   return quoteSpans.some((q) => pos >= q.start && pos < q.end);
+}
+
+/** The date expressions of sentence `s` ("on Wednesday", "last month"), found once per sentence. */
+export function sentenceTimes(c: Scope, s: Sentence): NonNullable<Scope['times']> {
+  if (c.times?.sentence !== s) {
+    const list = timeExpressions(c.text.slice(s.start, s.end), c.published);
+    c.times = { sentence: s, list, ends: new Map(list.map((t) => [s.start + t.start, s.start + t.end])) };
+  }
+  return c.times;
 }

@@ -8,7 +8,7 @@ import type { CameoLexicon, CameoPattern } from './cameo.ts';
 import type { Mention } from './mentions.ts';
 import { insideName } from './mentions.ts';
 import type { Sentence } from './sentences.ts';
-import { entityOf, typeOf, lemmasAt, limitAt } from './event-scope.ts';
+import { entityOf, typeOf, lemmasAt, limitAt, sentenceTimes } from './event-scope.ts';
 import type { Token, Scope } from './event-scope.ts';
 import { objectPronoun, participleOf, subjects } from './event-subjects.ts';
 import { DETERMINERS, BOUNDARY_WORDS, LIGHT_VERBS, CLAIM_TAIL } from './event-grammar.ts';
@@ -417,8 +417,8 @@ function pastRelative(c: Scope, toks: Token[], j: number, set: ReadonlySet<strin
  * The token after a date expression starting at `j` ("forced out on Wednesday 1,000 refugees", "released
  * yesterday 30 prisoners"): a time adjunct may stand between a verb and its object in news style; else `j`.
  */
-function pastTime(c: Scope, toks: Token[], j: number): number {
-  const end = toks[j] ? c.timeEnds.get(toks[j]!.start) : undefined;
+function pastTime(c: Scope, toks: Token[], j: number, s: Sentence): number {
+  const end = toks[j] ? sentenceTimes(c, s).ends.get(toks[j]!.start) : undefined;
   if (end === undefined) return j;
   let k = j;
   while (k < toks.length && toks[k]!.start < end) k++;
@@ -442,7 +442,7 @@ export function matchRest(c: Scope, toks: Token[], i: number, p: CameoPattern, s
   let jointOnly = false;
   for (let n = 0; n < p.rest.length; n++) {
     const el = p.rest[n]!;
-    j = pastTime(c, toks, j);
+    j = pastTime(c, toks, j, sentence);
     if (el.target) {
       if (skipObject && n === 0) {
         // "was ordered by Russia to leave": the agent may stand between the participle and the pattern's words.

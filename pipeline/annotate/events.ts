@@ -18,7 +18,7 @@ import { LEXICON } from './lexicon.ts';
 import type { ArticleEntity, Mention } from './mentions.ts';
 import type { Sentence } from './sentences.ts';
 import { timeExpressions } from './time.ts';
-import { newScope, entityOf, adopt, typeOf, clauseStart, lemmasAt, limitAt, quoted } from './event-scope.ts';
+import { newScope, entityOf, adopt, typeOf, clauseStart, lemmasAt, limitAt, quoted, sentenceTimes } from './event-scope.ts';
 import type { Span, EventDraft, Token, Accusation, Scope } from './event-scope.ts';
 import { participleOf, subjects, reducedPassive, otherSide, claimOf } from './event-subjects.ts';
 import { nounContext, objectsFrom, matchRest, purposeCode, verbalAttack, demonymBefore } from './event-slots.ts';
@@ -153,7 +153,6 @@ export function findEvents(
 interface SentenceState {
   s: Sentence;
   toks: Token[];
-  times: ReturnType<typeof timeExpressions>;
   /** Code, source and target of the events coded so far: one row each. */
   seen: Set<string>;
   /** Up to where an accusation, demand, refusal or threat governs what follows (its acts are not done). */
@@ -172,13 +171,9 @@ function sentenceState(c: Scope, s: Sentence): SentenceState {
   c.tokenLemmas.length = 0;
   c.targetMemo.clear();
   c.limitMemo.clear();
-  c.timeEnds.clear();
-  const times = timeExpressions(c.text.slice(s.start, s.end), c.published);
-  for (const t of times) c.timeEnds.set(s.start + t.start, s.start + t.end);
   return {
     s,
     toks: tokenize(c.text, s.start, s.end),
-    times,
     seen: new Set(),
     governedUntil: -1,
     governedClauseEnd: -1,
@@ -257,6 +252,9 @@ function readTrigger(c: Scope, st: SentenceState, i: number, entries: TriggerEnt
   const { text } = c;
   const { s, toks } = st;
   const tok = toks[i]!;
+  // The entries worth trying: a word each pattern needs is somewhere in the sentence (most triggers have none).
+  const tried = candidates(c, st, entries).filter((n) => entries[n]!.pattern.required.every((set) => inSentence(c, st, set)));
+  if (!tried.length) return null;
   const tStart = tok.start;
   const tEnd = tok.end;
   const limit = limitAt(c, tEnd, s);
@@ -267,10 +265,8 @@ function readTrigger(c: Scope, st: SentenceState, i: number, entries: TriggerEnt
   const passive = auxPassive || !!reduced;
   let best: Match | null = null;
   const canBeVerb = entries.some((e) => e.form !== 'noun');
-  for (const n of candidates(c, st, entries)) {
+  for (const n of tried) {
     const e = entries[n]!;
-    // A word the pattern needs is nowhere in the sentence: no match to try.
-    if (!e.pattern.required.every((set) => inSentence(c, st, set))) continue;
     const noun = e.form === 'noun';
     // A form that is a verb and a noun ("visits", "attack") reads as the one its context asks for.
     if (noun ? canBeVerb && !asNoun : asNoun && (e.form === 'base' || e.form === 's')) continue;
@@ -546,7 +542,7 @@ function emit(c: Scope, st: SentenceState, r: Reading, announced: Announced | nu
   const acted = actors.code ?? together ?? arrival ?? (military !== undefined && MILITARY.test(text.slice(tEnd, limit)) ? military : p.code);
   const actCode = announced ? (codeFrom(announced.table, acted) ?? announced.code) : purposeCode(c, acted, toks, tokenIndexAt(toks, best.end), s);
   const actType = announced || together ? ploverOf(actCode)! : p.type;
-  const time = timeOf(c, s, st.times, tStart, tEnd, limit);
+  const time = timeOf(c, s, sentenceTimes(c, s).list, tStart, tEnd, limit);
   // A location stated right after the trigger's object, in the same clause: "met … in Pyongyang".
   const locFrom = Math.max(best.end, ...targets.map((t) => t.end));
   const locMatch = /^[^.;]{0,25}?\bin\s+(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)/u.exec(text.slice(locFrom, s.end));

@@ -32,6 +32,17 @@ export interface Tok {
 
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’‐-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*|&/gu;
 
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/** Does the word open with a capital letter (a letter that is upper case and has a lower-case form)? */
+function capitalised(w: string): boolean {
+  const code = w.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  const c0 = w[0]!;
+  return c0 !== c0.toLowerCase() && c0 === c0.toUpperCase();
+}
+
 /** The words of `text`, each with its case and place. */
 export function tokenize(text: string, sentences: Sentence[], N: NameLexicon): Tok[] {
   const toks: Tok[] = [];
@@ -49,9 +60,8 @@ export function tokenize(text: string, sentences: Sentence[], N: NameLexicon): T
       } else if (/^['’]\s+\p{Ll}/u.test(text.slice(s + w.length, s + w.length + 3))) poss = true;
     }
     while (si < sentences.length && sentences[si]!.end <= s) si++;
-    const c0 = w[0]!;
     // An ordinal may open a unit's name ("7th Lancer Regiment", "3rd Infantry Division"); names.ts keeps it only there.
-    const cap = (c0 !== c0.toLowerCase() && c0 === c0.toUpperCase()) || (/['’-]/u.test(w) && N.prefixed.test(w)) || /^\d+(?:st|nd|rd|th)$/.test(w);
+    const cap = capitalised(w) || (/['’-]/u.test(w) && N.prefixed.test(w)) || (isDigit(w.charCodeAt(0)) && ORDINAL.test(w));
     const prev = toks[toks.length - 1];
     // After an opening quote or bracket ("…, “Cool …", ' "Had …') or a label ("Report: …"); not after a closing one.
     const first = cap && (!prev || prev.s < (sentences[si]?.start ?? 0) || /(?:^|\s)["“‘(]$|“\s*$|:\s+$/u.test(text.slice(prev.e, s)));
