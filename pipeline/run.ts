@@ -171,13 +171,17 @@ async function read(s: RunState): Promise<RunState> {
   const folder = timed(s, 'read', (f) => f.entries.length, () => readSeedFolder(s.options.seeds, s.options.maxBytes, true));
   const manifest = timed(s, 'ingest', () => folder.entries.length, () => planIngest(folder));
   // Per-article stages run on worker threads when there is enough work to pay for starting them.
-  const threads = folder.entries.length < 500 ? 1 : Math.min(2, availableParallelism());
   if (s.options.engine === 'ray') {
     const pool = await createRayPool({ address: s.options.rayAddress ?? null, actors: s.options.workers, ...(s.note ? { note: s.note } : {}) });
-    return { ...s, folder, manifest, pool, exportPool: createPool(threads) };
+    return { ...s, folder, manifest, pool, exportPool: createPool(localPoolSize(0, folder.entries.length)) };
   }
-  const pool = createPool(s.options.workers || threads);
-  return { ...s, folder, manifest, pool, exportPool: pool };
+  // The export gets fresh workers (exportRelease): the annotate workers' heaps are let go once annotate is done.
+  return { ...s, folder, manifest, pool: createPool(localPoolSize(s.options.workers, folder.entries.length)), exportPool: null };
+}
+
+/** Worker threads on this machine: `workers` when set, else one per core (at most two) when the work pays for them. */
+function localPoolSize(workers: number, articles: number): number {
+  return workers || (articles < 500 ? 1 : Math.min(2, availableParallelism()));
 }
 
 /** clean: every file read, decoded and cleaned; the body goes to the text store, a summary stays for dedupe. */
@@ -242,6 +246,11 @@ async function annotate(s: RunState): Promise<RunState> {
     });
     return s.spools.actor_mentions!.count + s.spools.quotes!.count;
   });
+  // The local workers are done: their heaps (hundreds of MB at 100,000 articles) go before validate and export.
+  if (s.options.engine !== 'ray') {
+    await s.pool!.close();
+    s.pool = null;
+  }
   return s;
 }
 
@@ -365,6 +374,7 @@ async function exportRelease(s: RunState): Promise<RunState> {
   s.decisions?.stories.clear();
   const t0 = performance.now();
   const outDir = options.profile === 'public' ? path.join(options.out, 'public') : options.out;
+  s.exportPool ??= createPool(localPoolSize(s.options.workers, s.folder!.entries.length));
   const exportTables = async (jobs: TableJob[]): Promise<TableResult[]> => {
     const order = jobs.map((_, i) => i).sort((a, b) => (jobs[b]!.source?.count ?? 0) - (jobs[a]!.source?.count ?? 0) || a - b);
     const results: TableResult[] = new Array(jobs.length);
