@@ -27,7 +27,7 @@ export interface Tok {
   /** First word of a sentence, a quotation or a label ("Report: …"). */
   first: boolean;
   /** In a line of capitalised words (a headline, a caption): capitals there tell nothing. */
-  headline?: boolean;
+  headline: boolean;
 }
 
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’‐-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*|&/gu;
@@ -47,7 +47,9 @@ function capitalised(w: string): boolean {
 export function tokenize(text: string, sentences: Sentence[], N: NameLexicon): Tok[] {
   const toks: Tok[] = [];
   let si = 0;
-  for (const m of text.matchAll(WORD)) {
+  // WORD is global and only used here, synchronously: reset, not rebuilt per article.
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     let w = m[0];
     const s = m.index;
     let poss = false;
@@ -65,7 +67,7 @@ export function tokenize(text: string, sentences: Sentence[], N: NameLexicon): T
     const prev = toks[toks.length - 1];
     // After an opening quote or bracket ("…, “Cool …", ' "Had …') or a label ("Report: …"); not after a closing one.
     const first = cap && (!prev || prev.s < (sentences[si]?.start ?? 0) || /(?:^|\s)["“‘(]$|“\s*$|:\s+$/u.test(text.slice(prev.e, s)));
-    toks.push({ s, e: s + w.length, w, cap, upper: cap && w === w.toUpperCase() && /\p{L}.*\p{L}/u.test(w), poss, first });
+    toks.push({ s, e: s + w.length, w, cap, upper: cap && w === w.toUpperCase() && /\p{L}.*\p{L}/u.test(w), poss, first, headline: false });
   }
   // Lines of four words or more, three in four of them capitalised: "How the Union Lost Its Way".
   for (let i = 0; i < toks.length; ) {
