@@ -105,8 +105,9 @@ function boundObject(c: Scope, s: Sentence, pos: number): boolean {
   const obj = c.mentionEndingAt.get(s.start + text.slice(s.start, pos).trimEnd().length);
   const w = PARTICIPLE_OBJECT.exec(text.slice(pos, pos + 40))?.[1];
   const kinds = w && w !== 'he' && w !== 'she' && w !== 'they' ? (c.lex.lang.pronouns as Record<string, string[]>)[w] : undefined;
+  if (!obj || !kinds?.includes(typeOf(c, obj.key) ?? '')) return false;
   const opener = sentenceSubject(c, s);
-  return !!obj && !!kinds && !!opener && opener.end <= obj.start && kinds.includes(typeOf(c, obj.key) ?? '');
+  return !!opener && opener.end <= obj.start;
 }
 
 export function objectPronoun(c: Scope, kind: 'person' | 'group', pos: number): Mention | undefined {
@@ -221,7 +222,10 @@ export function holdsFiniteVerb(c: Scope, phrase: string): boolean {
   // After a determiner or the phrase's own preposition the word modifies a noun ("the occupied …", "with armoured
   // vehicles"), unless it is the phrase's last word.
   // So is one after an adverb of degree: "the most respected daily", "a widely read weekly".
-  const modifier = (k: number) => k < words.length - 1 && [DETERMINERS, SUBJECT_PREPOSITION_SET, DEGREE_ADVERBS].some((set) => set.has(words[k - 1]!.toLowerCase()));
+  const modifier = (k: number) => {
+    const before = words[k - 1]!.toLowerCase();
+    return k < words.length - 1 && (DETERMINERS.has(before) || SUBJECT_PREPOSITION_SET.has(before) || DEGREE_ADVERBS.has(before));
+  };
   return words.some((w, k) => k > 0 && !modifier(k) && (/\p{Ll}ed$/u.test(w) || !!cameo.triggers.get(w.toLowerCase())?.some((e) => e.form === 'past' || e.form === 'participle')));
 }
 
