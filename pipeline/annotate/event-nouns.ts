@@ -6,8 +6,7 @@ import { alt } from '../regex.ts';
 import type { CameoPattern } from './cameo.ts';
 import type { Mention } from './mentions.ts';
 import type { Sentence } from './sentences.ts';
-import type { timeExpressions } from './time.ts';
-import { typeOf, clauseStart } from './event-scope.ts';
+import { typeOf, clauseStart, sentenceTimes } from './event-scope.ts';
 import type { Scope } from './event-scope.ts';
 import { subjects } from './event-subjects.ts';
 import { subjectEnds } from './clause.ts';
@@ -188,8 +187,9 @@ export function nounPhraseStart(c: Scope, s: Sentence, tStart: number): number |
 }
 
 /** The date of the trigger's own clause (nearest first), else the nearest one after it in the sentence. */
-export function timeOf(c: Scope, s: Sentence, times: ReturnType<typeof timeExpressions>, tStart: number, tEnd: number, limit: number) {
+export function timeOf(c: Scope, s: Sentence, tStart: number, tEnd: number, limit: number) {
   const { text } = c;
+  const times = sentenceTimes(c, s).list;
   const cStart = clauseStart(c, tStart, s);
   const dist = (t: { start: number }) => Math.abs(s.start + t.start - tStart);
   const inClause = times.filter((t) => s.start + t.start >= cStart && s.start + t.start < limit).sort((a, b) => Number(b.explicit) - Number(a.explicit) || dist(a) - dist(b));

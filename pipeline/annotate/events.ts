@@ -17,8 +17,7 @@ import type { Lexicon } from './lexicon.ts';
 import { LEXICON } from './lexicon.ts';
 import type { ArticleEntity, Mention } from './mentions.ts';
 import type { Sentence } from './sentences.ts';
-import { timeExpressions } from './time.ts';
-import { newScope, entityOf, adopt, typeOf, clauseStart, lemmasAt, limitAt, quoted, sentenceTimes } from './event-scope.ts';
+import { newScope, entityOf, adopt, typeOf, clauseStart, lemmasAt, limitAt, quoted } from './event-scope.ts';
 import type { Span, EventDraft, Token, Accusation, Scope } from './event-scope.ts';
 import { participleOf, subjects, reducedPassive, otherSide, claimOf } from './event-subjects.ts';
 import { nounContext, objectsFrom, matchRest, purposeCode, verbalAttack, demonymBefore } from './event-slots.ts';
@@ -542,7 +541,7 @@ function emit(c: Scope, st: SentenceState, r: Reading, announced: Announced | nu
   const acted = actors.code ?? together ?? arrival ?? (military !== undefined && MILITARY.test(text.slice(tEnd, limit)) ? military : p.code);
   const actCode = announced ? (codeFrom(announced.table, acted) ?? announced.code) : purposeCode(c, acted, toks, tokenIndexAt(toks, best.end), s);
   const actType = announced || together ? ploverOf(actCode)! : p.type;
-  const time = timeOf(c, s, sentenceTimes(c, s).list, tStart, tEnd, limit);
+  const time = timeOf(c, s, tStart, tEnd, limit);
   // A location stated right after the trigger's object, in the same clause: "met … in Pyongyang".
   const locFrom = Math.max(best.end, ...targets.map((t) => t.end));
   const locMatch = /^[^.;]{0,25}?\bin\s+(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)/u.exec(text.slice(locFrom, s.end));
@@ -621,11 +620,10 @@ function hostEvents(c: Scope, st: SentenceState, from: number): void {
 
 /** A claimed act (see triggerAt): the claimant's accusation of each source, once per sentence. */
 function accusationEvent(c: Scope, a: Accusation): void {
-  const { text, index, events, published } = c;
+  const { index, events } = c;
   const by = index.within(a.sentence.start, a.sentence.end).find((m) => m.key === a.claimant);
   if (!by) return;
-  const times = timeExpressions(text.slice(a.sentence.start, a.sentence.end), published);
-  const time = timeOf(c, a.sentence, times, by.start, by.end, limitAt(c, by.end, a.sentence));
+  const time = timeOf(c, a.sentence, by.start, by.end, limitAt(c, by.end, a.sentence));
   for (const src of a.sources) {
     if (events.some((e) => e.start === a.sentence.start && e.type === 'ACCUSE' && e.sourceKey === a.claimant && e.targetKey === src.key)) continue;
     adopt(c, src);
